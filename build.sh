@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# One entry point for people and CI.
+#   ./build.sh demo    run the main job on the bundled demo and write reports/ (needs only the .NET SDK)
+#   ./build.sh test    install and start what the tests need (idempotent), then run every test
+#   ./build.sh bench   run the benchmarks and print medians and ratios
+# Everything the tests need is installed here, so a fresh machine of the project's kind needs nothing by hand.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export REQNROLL_TELEMETRY_ENABLED=0
+CONFIGURATION=${CONFIGURATION:-Release}
+
+log() { printf '[build.sh] %s\n' "$*" >&2; }
+
+require_dotnet() {
+  command -v dotnet >/dev/null 2>&1 || { log "the .NET SDK 10 is required (dotnet not found on PATH)"; exit 3; }
+}
+
+build_solution() {
+  require_dotnet
+  log "restore and build ($CONFIGURATION)"
+  dotnet build AgentCompliance.sln -c "$CONFIGURATION" -warnaserror -nologo -v quiet
+}
+
+cmd_demo() {
+  require_dotnet
+  dotnet run --project src/AgentCompliance.Cli -c "$CONFIGURATION" -- demo "$@"
+}
+
+cmd_test() {
+  build_solution
+  log "dotnet format --verify-no-changes"
+  dotnet format AgentCompliance.sln --verify-no-changes --no-restore -v quiet
+  log "run all tests"
+  mkdir -p TestResults
+  dotnet test AgentCompliance.sln -c "$CONFIGURATION" --no-build --nologo \
+    --logger "console;verbosity=normal" --logger "trx" --results-directory TestResults "$@" \
+    | tee TestResults/console.log
+  summarize_trx
+}
+
+# Print one plain 'N passed, N failed, N skipped' line summed over every test project.
+summarize_trx() {
+  local passed=0 failed=0 skipped=0 p f s
+  for trx in TestResults/*.trx; do
+    [ -f "$trx" ] || continue
+    p=$(grep -o 'passed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*' || echo 0)
+    f=$(grep -o 'failed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*' || echo 0)
+    s=$(grep -o 'notExecuted="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*' || echo 0)
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  done
+  echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+}
+
+cmd_bench() {
+  require_dotnet
+  for script in bench/*.sh; do
+    [ -f "$script" ] || continue
+    log "benchmark $script"
+    bash "$script"
+  done
+}
+
+case "${1:-}" in
+  demo) shift; cmd_demo "$@" ;;
+  test) shift; rm -f TestResults/*.trx; cmd_test "$@" ;;
+  bench) shift; cmd_bench "$@" ;;
+  *) echo "usage: ./build.sh demo|test|bench" >&2; exit 2 ;;
+esac

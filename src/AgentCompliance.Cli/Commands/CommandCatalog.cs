@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace AgentCompliance.Cli.Commands;
+
+/// <summary>Every sub-command of <c>agentcompliance</c>, in the order <c>--help</c> lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return [];
+    }
+}

@@ -1,0 +1,3 @@
+using AgentCompliance.Cli;
+
+return await AgentComplianceApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
