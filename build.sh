@@ -55,7 +55,7 @@ summarize_trx() {
 
 cmd_bench() {
   require_dotnet
-  for script in bench/*.sh; do
+  for script in tests/Benchmarks/*/run.sh; do
     [ -f "$script" ] || continue
     log "benchmark $script"
     bash "$script"
