@@ -60,7 +60,10 @@ public static partial class CatalogDocumentReader
         }
         catch (JsonReaderException exception)
         {
-            throw new InvalidInputException(new InputProblem(origin, exception.LineNumber, exception.LinePosition, $"invalid JSON: {StripLocation(exception.Message)}", SchemaHint));
+            // Newtonsoft reports a failure on the very first character as line 0.
+            var line = Math.Max(exception.LineNumber, 1);
+            var hint = Path.GetExtension(origin) is ".yaml" or ".yml" ? "this reader takes JSON catalogs; write the catalog as JSON" : SchemaHint;
+            throw new InvalidInputException(new InputProblem(origin, line, exception.LinePosition, $"invalid JSON: {StripLocation(exception.Message)}", hint));
         }
 
         return Read(token, origin);

@@ -73,7 +73,7 @@ internal static class ControlCatalogBuilder
             {
                 if (keys.TryGetValue(entry.Id, out var sameId))
                 {
-                    problems.Add(At(document, entry.Line, entry.Column, $"framework id '{entry.Id}' is already used by framework '{sameId.Id}'", "give the framework an id of its own"));
+                    problems.Add(At(document, entry.Line, entry.Column, $"framework id '{entry.Id}' is already taken by framework '{sameId.Id}' (as its id or prefix)", "give the framework an id of its own"));
                     continue;
                 }
 

@@ -161,7 +161,7 @@ internal static partial class ControlIdPatterns
     [GeneratedRegex(@"^(?:MAESTRO[\s_:-]*)?(?<layer>L[\s_-]*\d{1,2}|XL)\s*:\s*(?<name>\S.*)$", Options)]
     private static partial Regex MaestroThreat();
 
-    [GeneratedRegex(@"^(?:(?:ASI|NHI|LLM|T|GV|GOVERN|MP|MAP|MS|MEASURE|MG|MANAGE|L)[_-]?\d+(?:[._-]\d+)*(?::\S*)?|MAESTRO(?:[-_:]\S*)?|XL:\S+)$", Options)]
+    [GeneratedRegex(@"^(?:(?:ASI|NHI|LLM|T|GV|GOVERN|MP|MAP|MS|MEASURE|MG|MANAGE|L)[_-]?\d+(?:[._-]\d+)*(?::\S*)?|MAESTRO[-_:]\S+|XL:\S+)$", Options)]
     private static partial Regex ControlLikeTag();
 
     [GeneratedRegex(@"^(?:GV|MP|MS|MG|L)(?=[\s_.-]*\d)", Options)]

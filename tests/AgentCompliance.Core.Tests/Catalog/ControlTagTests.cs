@@ -51,6 +51,7 @@ public sealed class ControlTagTests
     [TestCase("@map")]
     [TestCase("@l10n")]
     [TestCase("@Tier1x")]
+    [TestCase("@maestro")]
     public void Ordinary_tag_is_not_a_control_and_not_an_error(string tag)
     {
         Assert.Multiple(() =>

@@ -165,6 +165,16 @@ public sealed class UserCatalogTests
     }
 
     [Test]
+    public void Content_after_the_document_is_an_error()
+    {
+        var path = Write("twice.json", "{ \"controls\": [] }\n{ \"controls\": [] }\n");
+
+        var problem = SingleProblem(() => ControlCatalog.LoadJsonCatalogFile(path));
+        Assert.That(problem.Line, Is.EqualTo(2));
+        Assert.That(problem.Message, Does.StartWith("invalid JSON:"));
+    }
+
+    [Test]
     public void Missing_file_is_an_input_error()
     {
         var path = Path.Combine(directory, "absent.json");
