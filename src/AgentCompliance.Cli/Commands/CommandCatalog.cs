@@ -8,6 +8,10 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return [];
+        return
+        [
+            ValidateCommand.Create(output),
+            SchemaCommand.Create(output),
+        ];
     }
 }
