@@ -57,7 +57,7 @@ internal static class ValidateCommand
             var profile = Validate(profilePath, problems, TargetProfileLoader.Load, output);
             if (profile?.SystemModel is { } named)
             {
-                systemModels.Add(Path.GetRelativePath(Environment.CurrentDirectory, named));
+                systemModels.Add(DisplayPath(named));
             }
         }
 
@@ -72,6 +72,14 @@ internal static class ValidateCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    // The profile resolves its paths to absolute ones; show them relative to where the user is, unless that
+    // would climb out of the current folder.
+    private static string DisplayPath(string absolutePath)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, absolutePath);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? absolutePath : relative;
     }
 
     private static T? Validate<T>(string path, List<InputProblem> problems, Func<string, T> load, TextWriter output)

@@ -16,8 +16,8 @@ namespace AgentCompliance.Core.Configuration;
 /// </remarks>
 public static class SchemaValidatedDocumentLoader
 {
-    /// <summary>The conventions used to map documents to records and back.</summary>
-    public static JsonSerializerSettings SerializerSettings { get; } = new()
+    // The conventions used to map documents to records and back; private so no caller can change them for all.
+    private static readonly JsonSerializerSettings SerializerSettings = new()
     {
         ContractResolver = new DefaultContractResolver
         {

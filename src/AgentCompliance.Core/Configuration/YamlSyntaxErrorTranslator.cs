@@ -72,12 +72,14 @@ internal static class YamlSyntaxErrorTranslator
         {
             if (exception.Message.Contains(fragment, StringComparison.OrdinalIgnoreCase))
             {
-                return new InputProblem(file, line, column, $"invalid YAML: {message}", hint);
+                return new InputProblem(file, line, column, $"{InvalidSyntax(syntax)}: {message}", hint);
             }
         }
 
-        return new InputProblem(file, line, column, "invalid YAML syntax", "check the indentation, quotes and brackets around this position");
+        return new InputProblem(file, line, column, $"{InvalidSyntax(syntax)} syntax", "check the indentation, quotes and brackets around this position");
     }
+
+    private static string InvalidSyntax(DocumentSyntax syntax) => syntax == DocumentSyntax.Json ? "invalid JSON" : "invalid YAML";
 
     private static string? AnchorName(string message)
     {

@@ -260,7 +260,10 @@ internal static class MalformedProfileCases
             {
               "version": 1,
               "name": "a"
-            """, 4, 1, "a '{' mapping is not closed", FileName: "profile.json"),
+            """, 4, 1, "invalid JSON: a '{' mapping is not closed", FileName: "profile.json"),
+
+        new("missing comma in a tab-indented .json file", "{\n\t\"version\": 1\n\t\"name\": \"a\"\n}\n",
+            3, 8, "invalid JSON: a '{' mapping is not closed, or lacks a ','", FileName: "profile.json"),
 
         new("wrong type in a .json file", """
             {
