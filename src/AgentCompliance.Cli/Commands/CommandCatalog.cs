@@ -8,6 +8,11 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return [ControlsCommand.Create(output)];
+return
+        [
+            ValidateCommand.Create(output),
+            ControlsCommand.Create(output),
+            SchemaCommand.Create(output),
+        ];
     }
 }

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using AgentCompliance.Core.Configuration;
+using AgentCompliance.Core.Diagnostics;
+using AgentCompliance.Core.SystemModels;
+
+namespace AgentCompliance.Cli.Commands;
+
+/// <summary>
+/// <c>agentcompliance validate [--profile F] [--system F]</c>: checks the target profile and the system model (the
+/// one given, and the one the profile names) and prints <c>ok: file</c> per valid file. Problems of every file are
+/// collected and reported together, one <c>file:line:col: message (hint: …)</c> line each, with exit code 2.
+/// </summary>
+internal static class ValidateCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var profileOption = new Option<string?>("--profile")
+        {
+            Description = $"Target profile to check (default: ./{TargetProfileLoader.DefaultFileName} when neither option is given).",
+        };
+        var systemOption = new Option<string?>("--system")
+        {
+            Description = "System model to check (the profile's systemModel is checked too).",
+        };
+
+        var command = new Command("validate", "Check a target profile and system model against their schemas; report every problem with its line.")
+        {
+            profileOption,
+            systemOption,
+        };
+        command.SetAction(parseResult => Run(parseResult.GetValue(profileOption), parseResult.GetValue(systemOption), output));
+        return command;
+    }
+
+    internal static int Run(string? profilePath, string? systemModelPath, TextWriter output)
+    {
+        if (profilePath is null && systemModelPath is null)
+        {
+            if (!File.Exists(TargetProfileLoader.DefaultFileName))
+            {
+                throw new InvalidInputException(new InputProblem(TargetProfileLoader.DefaultFileName, 0, 0, "no file to validate: file not found",
+                    "run in the folder that holds the profile, or pass --profile FILE and/or --system FILE"));
+            }
+
+            profilePath = TargetProfileLoader.DefaultFileName;
+        }
+
+        var problems = new List<InputProblem>();
+        var systemModels = new List<string>();
+        if (systemModelPath is not null)
+        {
+            systemModels.Add(systemModelPath);
+        }
+
+        if (profilePath is not null)
+        {
+            var profile = Validate(profilePath, problems, TargetProfileLoader.Load, output);
+            if (profile?.SystemModel is { } named)
+            {
+                systemModels.Add(DisplayPath(named));
+            }
+        }
+
+        foreach (var path in systemModels.DistinctBy(Path.GetFullPath))
+        {
+            Validate(path, problems, SystemModelLoader.Load, output);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidInputException(problems);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    // The profile resolves its paths to absolute ones; show them relative to where the user is, unless that
+    // would climb out of the current folder.
+    private static string DisplayPath(string absolutePath)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, absolutePath);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? absolutePath : relative;
+    }
+
+    private static T? Validate<T>(string path, List<InputProblem> problems, Func<string, T> load, TextWriter output)
+        where T : class
+    {
+        try
+        {
+            var loaded = load(path);
+            output.WriteLine($"ok: {path}");
+            return loaded;
+        }
+        catch (InvalidInputException invalid)
+        {
+            problems.AddRange(invalid.Problems);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using NJsonSchema;
+
+namespace AgentCompliance.Core.Configuration;
+
+/// <summary>
+/// The JSON Schemas embedded in this assembly (src/AgentCompliance.Core/Schemas, draft-07). Pass a name from here to
+/// <see cref="SchemaValidatedDocumentLoader"/>; users can print them with <c>agentcompliance schema</c>.
+/// </summary>
+public static class SchemaResources
+{
+    public const string Prefix = "AgentCompliance.Schemas.";
+
+    /// <summary>The target profile, agentcompliance.yaml.</summary>
+    public const string Profile = Prefix + "profile.schema.json";
+
+    /// <summary>The system model: agents, identities, tools, data stores, trust boundaries, flows.</summary>
+    public const string SystemModel = Prefix + "system-model.schema.json";
+
+    private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> Parsed = new(StringComparer.Ordinal);
+
+    /// <summary>Names of every embedded schema.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        [.. typeof(SchemaResources).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+
+    /// <summary>The schema's JSON text, e.g. to save it next to a file for an editor.</summary>
+    public static string GetText(string resourceName)
+    {
+        ArgumentNullException.ThrowIfNull(resourceName);
+        using var stream = typeof(SchemaResources).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new ArgumentException($"No embedded schema named '{resourceName}'; known: {string.Join(", ", Names)}", nameof(resourceName));
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The parsed schema, parsed once per process.</summary>
+    public static JsonSchema Get(string resourceName) =>
+        Parsed.GetOrAdd(resourceName, name => new Lazy<JsonSchema>(() => Parse(name))).Value;
+
+    // The embedded schemas only use local '#/definitions' references, so parsing does no I/O and blocking is safe.
+    private static JsonSchema Parse(string resourceName) =>
+        JsonSchema.FromJsonAsync(GetText(resourceName)).GetAwaiter().GetResult();
+}

@@ -1,0 +1,69 @@
+using AgentCompliance.Core.Diagnostics;
+
+namespace AgentCompliance.Core.Configuration;
+
+/// <summary>
+/// Loads agentcompliance.yaml: schema validation, then cross-checks (unique names, container dependencies, files
+/// that must exist, no plain http beyond loopback), then every relative path made absolute against the profile's
+/// folder so later stages never depend on the current directory.
+/// </summary>
+public static class TargetProfileLoader
+{
+    /// <summary>The profile used when none is named on the command line.</summary>
+    public const string DefaultFileName = "agentcompliance.yaml";
+
+    /// <exception cref="InvalidInputException">One problem per defect, located in the file.</exception>
+    public static TargetProfile Load(string path)
+    {
+        var document = SchemaValidatedDocumentLoader.ReadDocument(path, SchemaResources.Profile);
+        return Complete(document, Path.GetFullPath(path));
+    }
+
+    /// <summary>Loads a profile from text; relative paths resolve against the folder of <paramref name="fileName"/>.</summary>
+    public static TargetProfile LoadFromText(string text, string fileName)
+    {
+        var document = SchemaValidatedDocumentLoader.ReadDocumentFromText(text, fileName, SchemaResources.Profile);
+        return Complete(document, Path.GetFullPath(fileName));
+    }
+
+    private static TargetProfile Complete(PositionedDocument document, string sourceFile)
+    {
+        var baseDirectory = Path.GetDirectoryName(sourceFile) ?? Environment.CurrentDirectory;
+        var problems = TargetProfileChecks.Check(document, baseDirectory);
+        if (problems.Count > 0)
+        {
+            throw new InvalidInputException(problems);
+        }
+
+        var profile = SchemaValidatedDocumentLoader.Deserialize<TargetProfile>(document);
+        return ResolvePaths(profile, baseDirectory) with { SourceFile = sourceFile };
+    }
+
+    private static TargetProfile ResolvePaths(TargetProfile profile, string baseDirectory)
+    {
+        string Resolve(string path) => Path.GetFullPath(Path.Combine(baseDirectory, path));
+        string? ResolveOptional(string? path) => path is null ? null : Resolve(path);
+        SecretReference? ResolveSecret(SecretReference? secret) => secret?.File is null ? secret : secret with { File = Resolve(secret.File) };
+
+        return profile with
+        {
+            Target = profile.Target with
+            {
+                AuditLog = profile.Target.AuditLog is { File: not null } auditLog ? auditLog with { File = Resolve(auditLog.File) } : profile.Target.AuditLog,
+            },
+            Agents = [.. profile.Agents.Select(a => a with { Credentials = ResolveSecret(a.Credentials) })],
+            Analysis = profile.Analysis with { Paths = [.. profile.Analysis.Paths.Select(Resolve)] },
+            Features = [.. profile.Features.Select(Resolve)],
+            Bindings = [.. profile.Bindings.Select(Resolve)],
+            Catalogs = [.. profile.Catalogs.Select(Resolve)],
+            SystemModel = ResolveOptional(profile.SystemModel),
+            Containers = [.. profile.Containers.Select(c => c with
+            {
+                Build = c.Build is null ? null : c.Build with { Context = Resolve(c.Build.Context) },
+                SecretEnv = c.SecretEnv.ToDictionary(e => e.Key, e => ResolveSecret(e.Value)!, StringComparer.Ordinal),
+            })],
+            Waivers = ResolveOptional(profile.Waivers),
+            Baseline = ResolveOptional(profile.Baseline),
+        };
+    }
+}

@@ -1,0 +1,32 @@
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+
+namespace AgentCompliance.Cli.Tests;
+
+public sealed class SchemaCommandTests
+{
+    [TestCase("profile", "AgentCompliance target profile")]
+    [TestCase("system-model", "AgentCompliance system model")]
+    public async Task Prints_the_schema_as_json(string kind, string title)
+    {
+        var run = await CliRun.StartAsync("schema", kind);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Error);
+            Assert.That((string?)JObject.Parse(run.Output)["title"], Is.EqualTo(title));
+        });
+    }
+
+    [Test]
+    public async Task Unknown_schema_exits_2()
+    {
+        var run = await CliRun.StartAsync("schema", "waivers");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Error, Does.Contain("'waivers'").And.Contain("profile"));
+        });
+    }
+}

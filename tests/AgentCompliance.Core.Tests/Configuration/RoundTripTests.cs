@@ -1,0 +1,176 @@
+using AgentCompliance.Core.Configuration;
+using AgentCompliance.Core.SystemModels;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+
+namespace AgentCompliance.Core.Tests.Configuration;
+
+/// <summary>
+/// Loading, serialising and loading again loses nothing: the serialised form carries every key and value of the
+/// source file, and a second round trip is identical to the first.
+/// </summary>
+public sealed class RoundTripTests
+{
+    private const string FullProfile = """
+        $schema: ../schema/profile.schema.json
+        version: 1
+        name: everything
+        description: Uses every key of the profile schema.
+        target:
+          identityProvider:
+            issuer: https://idp.test/
+            tokenEndpoint: https://idp.test/token
+            introspectionEndpoint: https://idp.test/introspect
+            revocationEndpoint: https://idp.test/revoke
+            jwksUri: https://idp.test/jwks
+            tokenEndpointAuthMethod: private_key_jwt
+          agentGateway: {baseUrl: "https://gateway.test/"}
+          policyDecisionPoint: {kind: http, url: "https://pdp.test/check"}
+          mcpServers:
+            - name: tools
+              url: https://mcp.test/mcp
+              transport: sse
+              expectedTools: [search, write]
+          auditLog: {file: logs/audit.jsonl}
+        agents:
+          - name: planner
+            clientId: planner-client
+            credentials: {file: secrets/planner.key}
+            authMethod: private_key_jwt
+            allowedScopes: [a, b]
+            allowedTools: [search]
+            resource: https://mcp.test/mcp
+            audience: mcp
+            spiffeId: spiffe://example.test/agents/planner
+        humans:
+          - name: approver
+            subject: alice
+        analysis:
+          paths: [src/Agents]
+        features: [features/**/*.feature]
+        bindings: [bin/Extra.Steps.dll]
+        catalogs: [catalogs/extra.json]
+        systemModel: model.yaml
+        containers:
+          - name: idp
+            image: registry.test/idp@sha256:0123
+            env: {LOG_LEVEL: debug, Mixed_Case: kept}
+            secretEnv:
+              ADMIN_PASSWORD: {env: IDP_ADMIN_PASSWORD}
+            ports:
+              - container: 8080
+                host: 18080
+              - container: 9090
+            wait: {http: /healthz, timeoutSeconds: 30}
+            networkAliases: [idp]
+          - name: agent
+            build: {context: ./agent, dockerfile: Dockerfile.test}
+            wait: {log: "ready"}
+            dependsOn: [idp]
+        gate:
+          mode: report-only
+          failOnSeverity: medium
+          requiredControls: [ASI03, NHI7, GOVERN 1.1]
+          minPassRate: {asi: 0.9, nhi: 1, maestro: 0.5, nist-ai-rmf: 0.75}
+          failOn: new
+        waivers: waivers.yaml
+        baseline: baseline.json
+        transport: {allowInsecureLoopback: false}
+        timeouts: {requestSeconds: 5, stepSeconds: 30}
+        """;
+
+    [Test]
+    public void Full_profile_round_trips()
+    {
+        AssertRoundTrip<TargetProfile>(FullProfile, "full.yaml", SchemaResources.Profile);
+    }
+
+    [Test]
+    public void Demo_profile_round_trips()
+    {
+        AssertRoundTrip<TargetProfile>(File.ReadAllText(SamplePaths.DemoProfile), "demo.yaml", SchemaResources.Profile);
+    }
+
+    [Test]
+    public void Reference_system_model_round_trips()
+    {
+        AssertRoundTrip<SystemModel>(File.ReadAllText(SamplePaths.ReferenceSystemModel), "model.yaml", SchemaResources.SystemModel);
+    }
+
+    [Test]
+    public void Full_profile_maps_onto_the_records()
+    {
+        var profile = SchemaValidatedDocumentLoader.LoadFromText<TargetProfile>(FullProfile, "full.yaml", SchemaResources.Profile);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(profile.Target.IdentityProvider!.TokenEndpointAuthMethod, Is.EqualTo(ClientAuthenticationMethod.PrivateKeyJwt));
+            Assert.That(profile.Target.McpServers[0].Transport, Is.EqualTo(McpTransport.Sse));
+            Assert.That(profile.Agents[0].Credentials, Is.EqualTo(SecretReference.FromFile("secrets/planner.key")));
+            Assert.That(profile.Containers[0].Env["Mixed_Case"], Is.EqualTo("kept"));
+            Assert.That(profile.Containers[0].SecretEnv["ADMIN_PASSWORD"].Env, Is.EqualTo("IDP_ADMIN_PASSWORD"));
+            Assert.That(profile.Containers[0].Ports[1].Host, Is.Null);
+            Assert.That(profile.Containers[1].Build!.Dockerfile, Is.EqualTo("Dockerfile.test"));
+            Assert.That(profile.Gate.Mode, Is.EqualTo(GateMode.ReportOnly));
+            Assert.That(profile.Gate.FailOnSeverity, Is.EqualTo(SeverityThreshold.Medium));
+            Assert.That(profile.Gate.MinPassRate.NistAiRmf, Is.EqualTo(0.75));
+            Assert.That(profile.Gate.FailOn, Is.EqualTo(GateFailOn.New));
+            Assert.That(profile.Timeouts.Request, Is.EqualTo(TimeSpan.FromSeconds(5)));
+        });
+    }
+
+    [Test]
+    public void Defaults_apply_when_sections_are_absent()
+    {
+        var profile = SchemaValidatedDocumentLoader.LoadFromText<TargetProfile>("version: 1\nname: minimal\n", "min.yaml", SchemaResources.Profile);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(profile.Gate.Mode, Is.EqualTo(GateMode.Enforce));
+            Assert.That(profile.Gate.FailOnSeverity, Is.EqualTo(SeverityThreshold.High));
+            Assert.That(profile.Transport.AllowInsecureLoopback, Is.False);
+            Assert.That(profile.Timeouts.RequestSeconds, Is.EqualTo(10));
+            Assert.That(profile.Agents, Is.Empty);
+            Assert.That(profile.Target.IdentityProvider, Is.Null);
+        });
+    }
+
+    private static void AssertRoundTrip<T>(string text, string fileName, string schema)
+    {
+        var source = SchemaValidatedDocumentLoader.ReadDocumentFromText(text, fileName, schema).Root;
+        var firstJson = SchemaValidatedDocumentLoader.ToJson(SchemaValidatedDocumentLoader.LoadFromText<T>(text, fileName, schema));
+        var secondJson = SchemaValidatedDocumentLoader.ToJson(SchemaValidatedDocumentLoader.LoadFromText<T>(firstJson, "round-trip.json", schema));
+
+        Assert.That(secondJson, Is.EqualTo(firstJson));
+        AssertCarries(JToken.Parse(firstJson), source);
+    }
+
+    // Every key and value of the source must be in the serialised form (which may add defaults).
+    private static void AssertCarries(JToken actual, JToken expected)
+    {
+        switch (expected)
+        {
+            case JObject expectedObject:
+                Assert.That(actual, Is.InstanceOf<JObject>(), expected.Path);
+                foreach (var property in expectedObject.Properties())
+                {
+                    var actualValue = ((JObject)actual)[property.Name];
+                    Assert.That(actualValue, Is.Not.Null, $"'{property.Value.Path}' was lost");
+                    AssertCarries(actualValue!, property.Value);
+                }
+
+                break;
+            case JArray expectedArray:
+                Assert.That(actual, Is.InstanceOf<JArray>().With.Count.EqualTo(expectedArray.Count), expected.Path);
+                for (var i = 0; i < expectedArray.Count; i++)
+                {
+                    AssertCarries(actual[i]!, expectedArray[i]);
+                }
+
+                break;
+            default:
+                Assert.That(actual.ToString(), Is.EqualTo(expected.ToString()).Or.EqualTo(expected + ".0"), expected.Path);
+                break;
+        }
+    }
+}
