@@ -20,6 +20,7 @@ public sealed class ConsoleRunObserver : IRunObserver, IDisposable
     private int _done;
     private int _notPassed;
     private string? _currentFeature;
+    private ProgressContext? _progressContext;
     private ProgressTask? _progressTask;
     private TaskCompletionSource? _stopProgress;
     private Task? _progressLoop;
@@ -97,7 +98,7 @@ public sealed class ConsoleRunObserver : IRunObserver, IDisposable
 
     private bool StartProgressLocked()
     {
-        var ready = new TaskCompletionSource<ProgressTask>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ready = new TaskCompletionSource<(ProgressContext Context, ProgressTask Task)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var description = DescribeLocked();
         var maxValue = Math.Max(_total, 1);
@@ -115,7 +116,7 @@ public sealed class ConsoleRunObserver : IRunObserver, IDisposable
         var loop = Task.Run(() => progress.StartAsync(async context =>
         {
             var task = context.AddTask(description, autoStart: true, maxValue: maxValue);
-            ready.SetResult(task);
+            ready.SetResult((context, task));
             await stop.Task.ConfigureAwait(false);
             task.Value = task.MaxValue;
         }));
@@ -128,7 +129,7 @@ public sealed class ConsoleRunObserver : IRunObserver, IDisposable
             return false;
         }
 
-        _progressTask = ready.Task.Result;
+        (_progressContext, _progressTask) = ready.Task.Result;
         _stopProgress = stop;
         _progressLoop = loop;
         return true;
@@ -144,6 +145,7 @@ public sealed class ConsoleRunObserver : IRunObserver, IDisposable
             _progressLoop = null;
             _stopProgress = null;
             _progressTask = null;
+            _progressContext = null;
         }
 
         // Outside the lock: the render loop's last frame must not wait for a scenario line, nor the other way round.
@@ -155,6 +157,9 @@ public sealed class ConsoleRunObserver : IRunObserver, IDisposable
         if (_progressTask is not null)
         {
             _progressTask.Description = DescribeLocked();
+
+            // Redraw now rather than at the next tick, so a finished scenario shows at once.
+            _progressContext?.Refresh();
         }
     }
 

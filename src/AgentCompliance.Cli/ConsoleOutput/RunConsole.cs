@@ -19,12 +19,17 @@ public static class RunConsole
     public static IAnsiConsole Create(TextWriter output, Func<string, string?>? getEnvironmentVariable = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var noColor = IsNoColorSet(getEnvironmentVariable ?? Environment.GetEnvironmentVariable);
-        var consoleOutput = new AnsiConsoleOutput(output);
-        var terminal = consoleOutput.IsTerminal;
+        return Create(new AnsiConsoleOutput(output), getEnvironmentVariable ?? Environment.GetEnvironmentVariable);
+    }
+
+    /// <summary>Seam for tests: a writer that claims to be a terminal.</summary>
+    internal static IAnsiConsole Create(IAnsiConsoleOutput output, Func<string, string?> getEnvironmentVariable)
+    {
+        var noColor = IsNoColorSet(getEnvironmentVariable);
+        var terminal = output.IsTerminal;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = consoleOutput,
+            Out = output,
             Ansi = terminal && !noColor ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = noColor ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
             Interactive = terminal && !noColor ? InteractionSupport.Detect : InteractionSupport.No,

@@ -14,8 +14,10 @@ internal static class ScenarioLine
         var label = ScenarioStatusStyle.Label(scenario.Status).PadRight(ScenarioStatusStyle.LabelWidth);
         var line = new Paragraph()
             .Append(label, ScenarioStatusStyle.Style(scenario.Status))
-            .Append($"  {ConsoleSafeText.Line(scenario.Id)}  {ConsoleSafeText.Line(ScenarioStatusStyle.DisplayName(scenario))}");
+            .Append($"  {ConsoleSafeText.Line(scenario.Id)}  {ConsoleSafeText.Line(ScenarioStatusStyle.DisplayName(scenario))}\n");
+
+        // One write including the line break: while a live progress display is up, every write redraws it, and a
+        // separate line break would leave a copy of the bar behind.
         console.Write(line);
-        console.WriteLine();
     }
 }

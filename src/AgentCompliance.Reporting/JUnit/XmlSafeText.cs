@@ -5,7 +5,7 @@ namespace AgentCompliance.Reporting.JUnit;
 
 /// <summary>
 /// Makes arbitrary text (agent output, HTTP bodies, exception messages) safe to put in an XML 1.0 document:
-/// characters XML forbids are dropped, unpaired surrogates become U+FFFD, and long text is cut at a character
+/// control characters other than tab and line breaks are dropped, unpaired surrogates become U+FFFD, and long text is cut at a character
 /// boundary with a note saying where the full text is. CI test viewers choke on huge attributes and bodies.
 /// </summary>
 internal static class XmlSafeText
@@ -58,6 +58,8 @@ internal static class XmlSafeText
             : cleaned;
     }
 
-    // XML 1.0 Char production, for a single UTF-16 unit that is not a surrogate.
-    private static bool IsAllowed(char c) => c is '\t' or '\n' or '\r' or (>= '\u0020' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD');
+    // XML 1.0's Char production, for a UTF-16 unit that is not a surrogate, less DEL and the C1 controls: XML allows
+    // them but discourages them, and terminals showing the file would act on them.
+    private static bool IsAllowed(char c) =>
+        c is '\t' or '\n' or '\r' or (>= '\u0020' and < '\u007F') or (> '\u009F' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD');
 }
