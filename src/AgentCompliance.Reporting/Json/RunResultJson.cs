@@ -95,15 +95,15 @@ public static class RunResultJson
         ResultsDocument document;
         try
         {
-            document = System.Text.Json.JsonSerializer.Deserialize(json, Context.ResultsDocument)
+            // From the validated tree rather than the raw text: the reader above tolerates comments and trailing
+            // commas, and what the schema accepted is exactly what gets mapped.
+            document = System.Text.Json.JsonSerializer.Deserialize(token.ToString(Formatting.None), Context.ResultsDocument)
                 ?? throw new InvalidInputException(new InputProblem(sourceName, 1, 1, "results file is JSON null"));
         }
         catch (System.Text.Json.JsonException e)
         {
-            // The schema accepted it, so this is a value out of range for .NET (e.g. a line number above int.MaxValue).
-            var line = (int)(e.LineNumber ?? 0) + 1;
-            var column = (int)(e.BytePositionInLine ?? 0) + 1;
-            throw new InvalidInputException(new InputProblem(sourceName, line, column, $"unreadable value at {e.Path}: {FirstLine(e.Message)}"));
+            // The schema bounds every number to what .NET holds, so this means the schema and the model drifted apart.
+            throw new InvalidInputException(new InputProblem(sourceName, 0, 0, $"unreadable value at {e.Path}: {FirstLine(e.Message)}"));
         }
 
         var result = FromDocument(document);

@@ -75,6 +75,21 @@ public sealed class RunResultJsonReadErrorTests
     }
 
     [Test]
+    public void Number_too_large_for_a_line_is_reported_at_its_line()
+    {
+        var json = Valid();
+        var (line, _) = LocationOf(json, "\"line\": 14,");
+
+        var problem = SingleProblem(() => RunResultJson.Parse(json.Replace("\"line\": 14,", "\"line\": 99999999999,", StringComparison.Ordinal), "baseline.json"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.Line, Is.EqualTo(line));
+            Assert.That(problem.Message, Does.EndWith("at scenarios[1].line"));
+        });
+    }
+
+    [Test]
     public void Missing_file_is_invalid_input_naming_the_path()
     {
         var path = Path.Combine(_directory, "absent.json");
