@@ -8,9 +8,9 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-return
-        [
-            ValidateCommand.Create(output),
+        return
+                [
+                    ValidateCommand.Create(output),
             ControlsCommand.Create(output),
             SchemaCommand.Create(output),
         ];

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AgentCompliance.Core.Configuration;
 using AgentCompliance.Core.Diagnostics;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -78,7 +79,7 @@ public static partial class CatalogDocumentReader
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(origin);
 
-        var errors = CatalogSchema.Instance.Validate(document);
+        var errors = SchemaResources.Get(SchemaResources.Catalog).Validate(document);
         if (errors.Count > 0)
         {
             var problems = Flatten(errors)

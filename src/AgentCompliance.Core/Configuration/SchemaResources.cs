@@ -17,6 +17,12 @@ public static class SchemaResources
     /// <summary>The system model: agents, identities, tools, data stores, trust boundaries, flows.</summary>
     public const string SystemModel = Prefix + "system-model.schema.json";
 
+    /// <summary>A control catalog (built-in frameworks and users' own catalogs).</summary>
+    public const string Catalog = Prefix + "catalog.schema.json";
+
+    /// <summary>results.json, the machine-readable record of one run.</summary>
+    public const string Results = Prefix + "results.schema.json";
+
     private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> Parsed = new(StringComparer.Ordinal);
 
     /// <summary>Names of every embedded schema.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using AgentCompliance.Core.Configuration;
 using AgentCompliance.Core.Diagnostics;
 using AgentCompliance.Core.Results;
 using Newtonsoft.Json;
@@ -82,7 +83,7 @@ public static class RunResultJson
 
         var token = LoadWithLineInfo(json, sourceName);
         CheckSchemaVersion(token, sourceName);
-        var violations = Innermost(ResultsJsonSchema.Instance.Validate(token)).ToList();
+        var violations = Innermost(SchemaResources.Get(SchemaResources.Results).Validate(token)).ToList();
         if (violations.Count > 0)
         {
             throw new InvalidInputException(violations
