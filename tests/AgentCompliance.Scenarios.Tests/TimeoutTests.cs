@@ -1,0 +1,36 @@
+using AgentCompliance.Core.Diagnostics;
+using AgentCompliance.Core.Results;
+
+namespace AgentCompliance.Scenarios.Tests;
+
+public class TimeoutTests
+{
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_step_over_the_time_limit_fails_with_a_clear_message_and_the_run_goes_on()
+    {
+        var result = await EngineRuns.RunAsync(EngineRuns.Options("Timeouts") with { StepTimeout = TimeSpan.FromSeconds(1) });
+
+        var blocking = result.Scenario("A blocking step");
+        var awaiting = result.Scenario("An awaiting step");
+        Assert.Multiple(() =>
+        {
+            Assert.That(blocking.Status, Is.EqualTo(ResultStatus.Failed));
+            Assert.That(blocking.Steps.Select(step => step.Status), Is.EqualTo(new[] { ResultStatus.Failed, ResultStatus.Skipped }));
+            Assert.That(blocking.Steps[0].ErrorMessage, Is.EqualTo("step timed out after 1 s"));
+            Assert.That(awaiting.Status, Is.EqualTo(ResultStatus.Failed));
+            Assert.That(awaiting.Steps[0].ErrorMessage, Is.EqualTo("step timed out after 1 s"));
+            Assert.That(awaiting.ErrorMessage, Is.EqualTo("Given a step that waits 20 seconds: step timed out after 1 s"));
+            Assert.That(result.Scenario("A quick scenario").Status, Is.EqualTo(ResultStatus.Passed));
+        });
+    }
+
+    [TestCase(0)]
+    [TestCase(-3)]
+    public void A_non_positive_timeout_is_invalid_input(int seconds)
+    {
+        var error = Assert.ThrowsAsync<InvalidInputException>(() => EngineRuns.RunAsync(EngineRuns.Options("Outcomes") with { StepTimeout = TimeSpan.FromSeconds(seconds) }))!;
+
+        Assert.That(error.Problems.Single().File, Is.EqualTo("--step-timeout"));
+    }
+}
