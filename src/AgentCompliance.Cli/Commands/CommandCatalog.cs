@@ -8,6 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return [];
+        return [RunCommand.Create(output)];
     }
 }

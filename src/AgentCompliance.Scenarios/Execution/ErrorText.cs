@@ -1,5 +1,5 @@
-using Reqnroll;
 using AgentCompliance.Scenarios.Hosting;
+using Reqnroll;
 
 namespace AgentCompliance.Scenarios.Execution;
 

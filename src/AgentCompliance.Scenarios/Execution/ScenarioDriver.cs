@@ -191,5 +191,4 @@ internal sealed class ScenarioDriver(ReqnrollHost host, ConcurrentQueue<string> 
             inherited,
             scenario.PickleIndex.ToString(CultureInfo.InvariantCulture));
     }
-
 }

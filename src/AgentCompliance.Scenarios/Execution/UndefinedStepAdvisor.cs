@@ -1,7 +1,7 @@
 using System.Globalization;
 using Reqnroll;
-using Reqnroll.BindingSkeletons;
 using Reqnroll.Bindings;
+using Reqnroll.BindingSkeletons;
 using Reqnroll.Configuration;
 
 namespace AgentCompliance.Scenarios.Execution;
