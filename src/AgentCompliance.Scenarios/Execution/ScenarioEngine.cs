@@ -72,11 +72,6 @@ public sealed class ScenarioEngine
 
         var startedAt = DateTimeOffset.UtcNow;
         var results = new ScenarioResult?[selected.Count];
-        foreach (var observer in observers)
-        {
-            observer.RunStarted(selected.Count);
-        }
-
         await using (var host = ReqnrollHost.Create(settings))
         {
             var bindingErrors = host.BindingErrors();
@@ -84,6 +79,11 @@ public sealed class ScenarioEngine
             {
                 await DisposeQuietlyAsync(host, warnings).ConfigureAwait(false);
                 throw new InvalidInputException([.. bindingErrors.Select(error => new InputProblem("--bindings", 0, 0, $"invalid binding: {error}", "fix the binding class, rebuild, and run again"))]);
+            }
+
+            foreach (var observer in observers)
+            {
+                observer.RunStarted(selected.Count);
             }
 
             var beforeRunError = await host.StartTestRunAsync().ConfigureAwait(false);
