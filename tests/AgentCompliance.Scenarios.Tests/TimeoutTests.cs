@@ -25,6 +25,21 @@ public class TimeoutTests
         });
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Blocked_steps_do_not_hold_up_healthy_scenarios_running_beside_them()
+    {
+        var result = await EngineRuns.RunAsync(EngineRuns.Options("Timeouts", "Parallel") with { StepTimeout = TimeSpan.FromSeconds(1), Parallelism = 4 });
+
+        var parallel = result.Scenarios.Where(scenario => scenario.FeatureName.StartsWith("Parallel", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(parallel.Count(scenario => scenario.Status == ResultStatus.Passed), Is.EqualTo(8));
+            Assert.That(parallel.Where(scenario => scenario.Status == ResultStatus.Failed).Select(scenario => scenario.ErrorMessage), Has.Exactly(4).EndsWith("broke"));
+            Assert.That(result.Summary.Failed, Is.EqualTo(4 + 2));
+        });
+    }
+
     [TestCase(0)]
     [TestCase(-3)]
     public void A_non_positive_timeout_is_invalid_input(int seconds)

@@ -7,8 +7,8 @@ namespace AgentCompliance.Scenarios.Hosting;
 
 /// <summary>
 /// Wraps Reqnroll's binding invoker so a step or hook that runs too long (or is still running when the user
-/// interrupts the run) fails with a clear message instead of hanging the process. The binding runs on a pool
-/// thread so that even a synchronously blocking step can be abandoned; the engine then records the error as a
+/// interrupts the run) fails with a clear message instead of hanging the process. The binding starts on a thread of
+/// its own so that even a synchronously blocking step can be abandoned; the engine then records the error as a
 /// failed step and skips the remaining steps, as for any other step error. An abandoned binding keeps running in
 /// the background until it returns on its own: .NET cannot stop a thread safely.
 /// </summary>
@@ -26,7 +26,19 @@ internal sealed class TimeLimitedBindingInvoker(BindingInvoker inner, HostSettin
         }
 
         var started = Stopwatch.GetTimestamp();
-        var invocation = Task.Run(() => inner.InvokeBindingAsync(binding, contextManager, arguments, testTracer, durationHolder), CancellationToken.None);
+        if (interruption.IsCancellationRequested)
+        {
+            // Interrupted between steps: do not start another one only to abandon it.
+            throw new RunInterruptedException();
+        }
+
+        // A dedicated thread, not a pool thread: steps that block (and those abandoned while blocking) must not
+        // starve the pool, or healthy steps elsewhere would wait for a thread and time out themselves.
+        var invocation = Task.Factory.StartNew(
+            () => inner.InvokeBindingAsync(binding, contextManager, arguments, testTracer, durationHolder),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
+            TaskScheduler.Default).Unwrap();
         try
         {
             return timeout is { } limit
