@@ -14,6 +14,8 @@ public class HookTests
         Assert.Multiple(() =>
         {
             Assert.That(scenario.Status, Is.EqualTo(ResultStatus.Passed), "the second step checks that BeforeTestRun ran");
+            Assert.That(scenario.Steps[0].Evidence.Select(item => item.Text).Last(), Is.EqualTo("hook: AfterStep"), "AfterStep output belongs to the step it follows");
+            Assert.That(scenario.Steps[1].Evidence.Select(item => item.Text), Is.EqualTo(new[] { "hook: BeforeStep", "hook: AfterStep", "hook: AfterScenario" }));
             Assert.That(order, Is.EqualTo(new[]
             {
                 "hook: BeforeFeature", "hook: BeforeScenario", "hook: BeforeScenario @tagged-hook",

@@ -3,6 +3,7 @@ using AgentCompliance.Core.Results;
 using AgentCompliance.Scenarios.Hosting;
 using AgentCompliance.Scenarios.Parsing;
 using Reqnroll;
+using Reqnroll.Bindings;
 using Reqnroll.Events;
 
 namespace AgentCompliance.Scenarios.Execution;
@@ -23,6 +24,7 @@ internal sealed class ScenarioEventRecorder(UndefinedStepAdvisor advisor) : IAsy
     private readonly List<EvidenceItem> _evidence = [];
     private PlannedScenario? _scenario;
     private long _stepStarted;
+    private HookType? _runningHook;
 
     public void Begin(PlannedScenario scenario)
     {
@@ -35,7 +37,8 @@ internal sealed class ScenarioEventRecorder(UndefinedStepAdvisor advisor) : IAsy
         }
     }
 
-    /// <summary>Stops recording. Evidence written after the last step (AfterScenario hooks) joins the last step.</summary>
+    /// <summary>Stops recording. Evidence written after the last step (AfterScenario hooks) joins the last step;
+    /// evidence of hooks before a step (BeforeFeature, BeforeScenario, BeforeStep) joins that step.</summary>
     public RecordedScenario End()
     {
         lock (_gate)
@@ -73,18 +76,26 @@ internal sealed class ScenarioEventRecorder(UndefinedStepAdvisor advisor) : IAsy
                     _steps.Add(ToStepResult(_scenario, finished.StepContext));
                     _evidence.Clear();
                     break;
-                case HookBindingFinishedEvent { HookException: { } exception } hook:
-                    _hookFailures.Add(new HookFailure(
-                        hook.HookBinding.HookType.ToString(),
-                        BindingDescriptions.Method(hook.HookBinding.Method),
-                        ErrorText.Describe(exception),
-                        exception is RunInterruptedException));
+                case HookBindingStartedEvent started:
+                    _runningHook = started.HookBinding.HookType;
+                    break;
+                case HookBindingFinishedEvent finished:
+                    _runningHook = null;
+                    if (finished.HookException is { } exception)
+                    {
+                        _hookFailures.Add(new HookFailure(
+                            finished.HookBinding.HookType.ToString(),
+                            BindingDescriptions.Method(finished.HookBinding.Method),
+                            ErrorText.Describe(exception),
+                            exception is RunInterruptedException));
+                    }
+
                     break;
                 case OutputAddedEvent output:
-                    _evidence.Add(new EvidenceItem("output", FirstLine(output.Text), output.Text ?? string.Empty));
+                    AddEvidence(new EvidenceItem("output", FirstLine(output.Text), output.Text ?? string.Empty));
                     break;
                 case AttachmentAddedEvent attachment:
-                    _evidence.Add(new EvidenceItem("attachment", Path.GetFileName(attachment.FilePath) ?? attachment.FilePath, attachment.FilePath));
+                    AddEvidence(new EvidenceItem("attachment", Path.GetFileName(attachment.FilePath) ?? attachment.FilePath, attachment.FilePath));
                     break;
                 default:
                     break;
@@ -92,6 +103,19 @@ internal sealed class ScenarioEventRecorder(UndefinedStepAdvisor advisor) : IAsy
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>What an AfterStep hook records belongs to the step it follows; everything else to the next step.</summary>
+    private void AddEvidence(EvidenceItem item)
+    {
+        if (_runningHook == HookType.AfterStep && _steps.Count > 0)
+        {
+            var last = _steps[^1];
+            _steps[^1] = last with { Evidence = [.. last.Evidence, item] };
+            return;
+        }
+
+        _evidence.Add(item);
     }
 
     private StepResult ToStepResult(PlannedScenario scenario, IScenarioStepContext context)
