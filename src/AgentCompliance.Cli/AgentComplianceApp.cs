@@ -18,7 +18,8 @@ public static class AgentComplianceApp
         ArgumentNullException.ThrowIfNull(error);
 
         var root = BuildRootCommand(output);
-        var parseResult = root.Parse(args);
+        // Response files are off: a token starting with '@' is a tag (--tags @smoke), not a file to expand.
+        var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)

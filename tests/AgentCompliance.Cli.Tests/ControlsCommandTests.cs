@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AgentCompliance.Core.Diagnostics;
-using NUnit.Framework;
 
 namespace AgentCompliance.Cli.Tests;
 

@@ -1,5 +1,4 @@
 using Newtonsoft.Json.Linq;
-using NUnit.Framework;
 
 namespace AgentCompliance.Cli.Tests;
 

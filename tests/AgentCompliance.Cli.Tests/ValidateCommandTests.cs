@@ -1,5 +1,3 @@
-using NUnit.Framework;
-
 namespace AgentCompliance.Cli.Tests;
 
 /// <summary><c>agentcompliance validate</c> as CI runs it: exit codes, ok lines, one line per problem, no secrets.</summary>

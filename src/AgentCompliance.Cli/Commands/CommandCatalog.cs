@@ -10,7 +10,8 @@ internal static class CommandCatalog
         ArgumentNullException.ThrowIfNull(output);
         return
                 [
-                    ValidateCommand.Create(output),
+                    RunCommand.Create(output),
+            ValidateCommand.Create(output),
             ControlsCommand.Create(output),
             SchemaCommand.Create(output),
         ];

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using AgentCompliance.Cli.ConsoleOutput;
 using AgentCompliance.Core.Results;
-using NUnit.Framework;
 using Spectre.Console;
 
 namespace AgentCompliance.Cli.Tests.ConsoleOutput;

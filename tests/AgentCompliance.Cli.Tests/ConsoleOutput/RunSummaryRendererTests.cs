@@ -1,6 +1,5 @@
 using AgentCompliance.Cli.ConsoleOutput;
 using AgentCompliance.Core.Results;
-using NUnit.Framework;
 
 namespace AgentCompliance.Cli.Tests.ConsoleOutput;
 

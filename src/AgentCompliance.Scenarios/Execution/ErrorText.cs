@@ -1,0 +1,26 @@
+using AgentCompliance.Scenarios.Hosting;
+using Reqnroll;
+
+namespace AgentCompliance.Scenarios.Execution;
+
+/// <summary>
+/// One line a reader can act on for an exception: our own and Reqnroll's messages are complete as they are;
+/// anything else gets its type name, since "Object reference not set to an instance of an object." alone does not
+/// say much. Stack traces stay out of results (they are for AGENTCOMPLIANCE_DEBUG, not for assessors).
+/// </summary>
+internal static class ErrorText
+{
+    public static string Describe(Exception exception)
+    {
+        while (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
+        {
+            exception = aggregate.InnerExceptions[0];
+        }
+
+        return exception switch
+        {
+            StepTimeoutException or RunInterruptedException or ReqnrollException => exception.Message,
+            _ => $"{exception.GetType().Name}: {exception.Message}",
+        };
+    }
+}

@@ -1,0 +1,311 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using AgentCompliance.Core.Diagnostics;
+using AgentCompliance.Core.Results;
+using AgentCompliance.Scenarios.Discovery;
+using AgentCompliance.Scenarios.Filtering;
+using AgentCompliance.Scenarios.Hosting;
+using AgentCompliance.Scenarios.Parsing;
+using AgentCompliance.Scenarios.Tags;
+using Reqnroll;
+
+namespace AgentCompliance.Scenarios.Execution;
+
+/// <summary>
+/// Runs Gherkin feature files on the real Reqnroll runtime without generated code-behind and returns a complete
+/// <see cref="RunResult"/>: discovery, run-time parsing, tag filtering, execution (features in parallel when asked),
+/// step timeouts, interruption, and the run's Cucumber messages.
+/// </summary>
+/// <remarks>
+/// Input problems (bad tag expression, missing features, syntax errors, unloadable or invalid bindings) throw
+/// <see cref="InvalidInputException"/> before any scenario runs. Everything bindings do at run time, including
+/// throwing from hooks, ends up in the result instead.
+/// </remarks>
+public sealed class ScenarioEngine
+{
+    public const string MessagesFileName = "messages.ndjson";
+
+    private readonly IReadOnlyList<Assembly> _builtInBindingAssemblies;
+    private readonly IControlTagMapper _controls;
+
+    /// <param name="builtInBindingAssemblies">Binding assemblies that always take part (the bundled step library).</param>
+    /// <param name="controls">Maps tags to control IDs; defaults to <see cref="PatternControlTagMapper"/>.</param>
+    public ScenarioEngine(IEnumerable<Assembly>? builtInBindingAssemblies = null, IControlTagMapper? controls = null)
+    {
+        _builtInBindingAssemblies = [.. builtInBindingAssemblies ?? []];
+        _controls = controls ?? new PatternControlTagMapper();
+    }
+
+    public static string ToolVersion { get; } =
+        typeof(ScenarioEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(ScenarioEngine).Assembly.GetName().Version?.ToString()
+        ?? "0.0.0";
+
+    public async Task<RunResult> RunAsync(ScenarioRunOptions options, IReadOnlyList<IRunObserver>? observers = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        observers ??= [];
+        Validate(options);
+
+        var filter = TagExpression.Parse(options.TagExpression);
+        var files = FeatureFileDiscovery.Discover(options.FeatureSources, options.WorkingDirectory);
+        var userAssemblies = BindingAssemblyFiles.Load(options.BindingAssemblyPaths, options.WorkingDirectory);
+        var features = FeatureParser.ParseAll(files);
+
+        var warnings = new ConcurrentQueue<string>();
+        var runs = Plan(features, filter, warnings, out var selected);
+        if (selected.Count == 0)
+        {
+            warnings.Enqueue(filter == TagExpression.Everything
+                ? "the feature files hold no scenarios"
+                : $"no scenario matches the tag expression \"{filter.Text}\"");
+        }
+
+        var messagesPath = PrepareMessagesPath(options.MessagesDirectory, options.WorkingDirectory);
+        var settings = new HostSettings(
+            [.. _builtInBindingAssemblies.Concat(userAssemblies).Distinct()],
+            options.StepTimeout,
+            cancellationToken,
+            messagesPath);
+
+        var startedAt = DateTimeOffset.UtcNow;
+        var results = new ScenarioResult?[selected.Count];
+        await using (var host = ReqnrollHost.Create(settings))
+        {
+            var bindingErrors = host.BindingErrors();
+            if (bindingErrors.Count > 0)
+            {
+                await DisposeQuietlyAsync(host, warnings).ConfigureAwait(false);
+                throw new InvalidInputException([.. bindingErrors.Select(error => new InputProblem("--bindings", 0, 0, $"invalid binding: {error}", "fix the binding class, rebuild, and run again"))]);
+            }
+
+            foreach (var observer in observers)
+            {
+                observer.RunStarted(selected.Count);
+            }
+
+            var beforeRunError = await host.StartTestRunAsync().ConfigureAwait(false);
+            if (beforeRunError is not null)
+            {
+                var message = $"[BeforeTestRun] hook failed: {ErrorText.Describe(beforeRunError)}";
+                foreach (var run in runs)
+                {
+                    foreach (var (slot, scenario) in run.Scenarios)
+                    {
+                        results[slot] = ToResult(run.Feature, scenario, ResultStatus.Failed, message, ScenarioOutcome.Unexecuted(scenario, ResultStatus.Skipped), TimeSpan.Zero);
+                    }
+                }
+            }
+            else
+            {
+                await ExecuteAsync(host, runs, results, Math.Max(1, options.Parallelism), observers, warnings, cancellationToken).ConfigureAwait(false);
+            }
+
+            await DisposeQuietlyAsync(host, warnings).ConfigureAwait(false);
+        }
+
+        var scenarios = new List<ScenarioResult>(selected.Count);
+        for (var slot = 0; slot < selected.Count; slot++)
+        {
+            var (feature, scenario) = selected[slot];
+            scenarios.Add(results[slot] ?? ToResult(feature, scenario, ResultStatus.NotRun, "not run: the run was interrupted before this scenario started", ScenarioOutcome.Unexecuted(scenario, ResultStatus.NotRun), TimeSpan.Zero));
+        }
+
+        var interrupted = cancellationToken.IsCancellationRequested;
+        var result = new RunResult
+        {
+            ToolVersion = ToolVersion,
+            StartedAt = startedAt,
+            FinishedAt = DateTimeOffset.UtcNow,
+            Interrupted = interrupted,
+            InterruptionReason = interrupted ? "the run was cancelled (Ctrl-C)" : null,
+            Scenarios = scenarios,
+            Warnings = [.. warnings],
+        };
+        foreach (var observer in observers)
+        {
+            observer.RunFinished(result);
+        }
+
+        return result;
+    }
+
+    private static void Validate(ScenarioRunOptions options)
+    {
+        var problems = new List<InputProblem>();
+        if (options.Parallelism < 1)
+        {
+            problems.Add(new InputProblem("--parallel", 0, 0, $"must be at least 1 (got {options.Parallelism})"));
+        }
+
+        if (options.StepTimeout is { } timeout && timeout <= TimeSpan.Zero)
+        {
+            problems.Add(new InputProblem("--step-timeout", 0, 0, $"must be a positive number of seconds (got {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)})"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private List<FeatureRun> Plan(IReadOnlyList<ParsedFeature> features, TagExpression filter, ConcurrentQueue<string> warnings, out List<(ParsedFeature Feature, PlannedScenario Scenario)> selected)
+    {
+        selected = [];
+        var runs = new List<FeatureRun>();
+        foreach (var feature in features)
+        {
+            var chosen = new List<(int Slot, PlannedScenario Scenario)>();
+            foreach (var scenario in feature.Scenarios.Where(scenario => filter.Matches(scenario.Tags)))
+            {
+                if (SeverityTag.Find(scenario.Tags) is { } severity && !SeverityTag.IsKnown(severity))
+                {
+                    warnings.Enqueue($"{scenario.Id}: unknown severity '{severity}' (expected one of {string.Join(", ", SeverityTag.KnownLevels)})");
+                }
+
+                chosen.Add((selected.Count, scenario));
+                selected.Add((feature, scenario));
+            }
+
+            if (chosen.Count > 0)
+            {
+                runs.Add(new FeatureRun(feature, CreateFeatureInfo(feature), chosen));
+            }
+        }
+
+        return runs;
+    }
+
+    private static FeatureInfo CreateFeatureInfo(ParsedFeature feature)
+    {
+        var folder = Path.GetDirectoryName(feature.File.RelativePath)?.Replace('\\', '/') ?? string.Empty;
+        return new FeatureInfo(Culture(feature.Language), folder, feature.Name, feature.Description, ProgrammingLanguage.CSharp, [.. feature.Tags], feature.Messages);
+    }
+
+    private static CultureInfo Culture(string gherkinLanguage)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(gherkinLanguage == "en" ? "en-US" : gherkinLanguage, predefinedOnly: true);
+        }
+        catch (CultureNotFoundException)
+        {
+            // Gherkin has dialects (en-pirate, em) that are no .NET culture; bindings then parse invariantly.
+            return CultureInfo.InvariantCulture;
+        }
+    }
+
+    private static string? PrepareMessagesPath(string? directory, string workingDirectory)
+    {
+        if (directory is null)
+        {
+            return null;
+        }
+
+        var fullDirectory = Path.GetFullPath(directory, workingDirectory);
+        try
+        {
+            Directory.CreateDirectory(fullDirectory);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException(new InputProblem(directory, 0, 0, $"cannot create the output folder: {exception.Message}", "pass --out with a writable folder"));
+        }
+
+        return Path.Combine(fullDirectory, MessagesFileName);
+    }
+
+    private async Task ExecuteAsync(ReqnrollHost host, List<FeatureRun> runs, ScenarioResult?[] results, int parallelism, IReadOnlyList<IRunObserver> observers, ConcurrentQueue<string> warnings, CancellationToken cancellationToken)
+    {
+        var driver = new ScenarioDriver(host, warnings);
+        var queue = new ConcurrentQueue<FeatureRun>(runs);
+
+        async Task WorkAsync()
+        {
+            while (!cancellationToken.IsCancellationRequested && queue.TryDequeue(out var run))
+            {
+                foreach (var (slot, scenario) in run.Scenarios)
+                {
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        break;
+                    }
+
+                    foreach (var observer in observers)
+                    {
+                        observer.ScenarioStarted(run.Feature.Name, scenario.Name);
+                    }
+
+                    var started = Stopwatch.GetTimestamp();
+                    (ResultStatus Status, string? Error, IReadOnlyList<StepResult> Steps) outcome;
+                    try
+                    {
+                        outcome = await driver.RunAsync(run, scenario).ConfigureAwait(false);
+                    }
+                    catch (Exception exception) when (exception is not OutOfMemoryException)
+                    {
+                        outcome = (ResultStatus.Failed, $"the scenario could not be executed: {ErrorText.Describe(exception)}", ScenarioOutcome.Unexecuted(scenario, ResultStatus.Skipped));
+                    }
+
+                    var result = ToResult(run.Feature, scenario, outcome.Status, outcome.Error, outcome.Steps, Stopwatch.GetElapsedTime(started));
+                    results[slot] = result;
+                    foreach (var observer in observers)
+                    {
+                        observer.ScenarioFinished(result);
+                    }
+                }
+
+                try
+                {
+                    await host.EndFeatureAsync(run.Info).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    warnings.Enqueue($"[AfterFeature] hook failed for feature '{run.Feature.Name}': {ErrorText.Describe(exception)}");
+                }
+            }
+        }
+
+        var workers = Enumerable.Range(0, Math.Min(parallelism, Math.Max(1, runs.Count))).Select(_ => Task.Run(WorkAsync, CancellationToken.None));
+        await Task.WhenAll(workers).ConfigureAwait(false);
+    }
+
+    private ScenarioResult ToResult(ParsedFeature feature, PlannedScenario scenario, ResultStatus status, string? error, IReadOnlyList<StepResult> steps, TimeSpan duration) => new()
+    {
+        Id = scenario.Id,
+        Name = scenario.Name,
+        Example = scenario.Example,
+        FeatureName = feature.Name,
+        FeatureFile = feature.File.RelativePath,
+        Line = scenario.Line,
+        Rule = scenario.RuleName,
+        Tags = scenario.Tags,
+        Controls = _controls.ControlsFor(scenario.Tags),
+        Severity = SeverityTag.Find(scenario.Tags),
+        Status = status,
+        Duration = duration,
+        ErrorMessage = status == ResultStatus.Passed ? null : error,
+        Steps = steps,
+    };
+
+    private static async Task DisposeQuietlyAsync(ReqnrollHost host, ConcurrentQueue<string> warnings)
+    {
+        try
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (AggregateException aggregate)
+        {
+            foreach (var inner in aggregate.InnerExceptions)
+            {
+                warnings.Enqueue($"teardown hook failed: {ErrorText.Describe(inner)}");
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            warnings.Enqueue($"[AfterTestRun] hook failed: {ErrorText.Describe(exception)}");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Reqnroll.Bindings;
+using Reqnroll.Infrastructure;
+using Reqnroll.Tracing;
+
+namespace AgentCompliance.Scenarios.Hosting;
+
+/// <summary>
+/// Wraps Reqnroll's binding invoker so a step or hook that runs too long (or is still running when the user
+/// interrupts the run) fails with a clear message instead of hanging the process. The binding starts on a thread of
+/// its own so that even a synchronously blocking step can be abandoned; the engine then records the error as a
+/// failed step and skips the remaining steps, as for any other step error. An abandoned binding keeps running in
+/// the background until it returns on its own: .NET cannot stop a thread safely.
+/// </summary>
+internal sealed class TimeLimitedBindingInvoker(BindingInvoker inner, HostSettings settings) : IAsyncBindingInvoker
+{
+    public async Task<object> InvokeBindingAsync(IBinding binding, IContextManager contextManager, object[] arguments, ITestTracer testTracer, DurationHolder durationHolder)
+    {
+        // Hooks are not abandoned on interruption: AfterScenario/AfterFeature hooks are where bindings clean up.
+        var isHook = binding is IHookBinding;
+        var interruption = isHook ? CancellationToken.None : settings.Interruption;
+        var timeout = settings.StepTimeout;
+        if (timeout is null && !interruption.CanBeCanceled)
+        {
+            return await inner.InvokeBindingAsync(binding, contextManager, arguments, testTracer, durationHolder).ConfigureAwait(false);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        if (interruption.IsCancellationRequested)
+        {
+            // Interrupted between steps: do not start another one only to abandon it.
+            throw new RunInterruptedException();
+        }
+
+        // A dedicated thread, not a pool thread: steps that block (and those abandoned while blocking) must not
+        // starve the pool, or healthy steps elsewhere would wait for a thread and time out themselves.
+        var invocation = Task.Factory.StartNew(
+            () => inner.InvokeBindingAsync(binding, contextManager, arguments, testTracer, durationHolder),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
+            TaskScheduler.Default).Unwrap();
+        try
+        {
+            return timeout is { } limit
+                ? await invocation.WaitAsync(limit, interruption).ConfigureAwait(false)
+                : await invocation.WaitAsync(interruption).ConfigureAwait(false);
+        }
+        catch (TimeoutException) when (!invocation.IsCompleted)
+        {
+            Abandon(invocation, durationHolder, started);
+            throw StepTimeoutException.For(isHook ? "hook" : "step", timeout!.Value);
+        }
+        catch (OperationCanceledException) when (interruption.IsCancellationRequested && !invocation.IsCompleted)
+        {
+            Abandon(invocation, durationHolder, started);
+            throw new RunInterruptedException();
+        }
+    }
+
+    private static void Abandon(Task invocation, DurationHolder durationHolder, long started)
+    {
+        durationHolder.Duration = Stopwatch.GetElapsedTime(started);
+
+        // Observe whatever the abandoned binding eventually throws, so it never surfaces as an unobserved exception.
+        _ = invocation.ContinueWith(
+            static finished => _ = finished.Exception,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+}

@@ -1,0 +1,24 @@
+using AgentCompliance.Scenarios.Discovery;
+
+namespace AgentCompliance.Scenarios.Parsing;
+
+/// <summary>A feature file parsed at run time, with its scenarios expanded into executable test cases.</summary>
+public sealed record ParsedFeature
+{
+    public required FeatureFile File { get; init; }
+
+    public required string Name { get; init; }
+
+    public string Description { get; init; } = string.Empty;
+
+    /// <summary>Gherkin language of the file (<c># language:</c> header, default <c>en</c>).</summary>
+    public required string Language { get; init; }
+
+    /// <summary>Feature tags without <c>@</c>.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public IReadOnlyList<PlannedScenario> Scenarios { get; init; } = [];
+
+    /// <summary>Source, Gherkin document and pickles as Cucumber messages, for the runtime's formatters.</summary>
+    internal RuntimeFeatureMessages? Messages { get; init; }
+}

@@ -1,0 +1,170 @@
+using AgentCompliance.Core.Diagnostics;
+
+namespace AgentCompliance.Cli.Tests;
+
+/// <summary>The <c>run</c> command end to end: arguments in, lines and exit code out.</summary>
+public class RunCommandTests
+{
+    private static readonly string Bindings = Path.Combine(TestContext.CurrentContext.TestDirectory, "AgentCompliance.TestBindings.dll");
+    private string _folder = null!;
+
+    [SetUp]
+    public void CreateFolder()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "agentcompliance-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(_folder, "features"));
+    }
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    private string Feature(string name, string text)
+    {
+        var path = Path.Combine(_folder, "features", name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await AgentComplianceApp.RunAsync(["run", .. arguments], output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    private const string Passing = """
+        @ASI03
+        Feature: Passing
+          Scenario: Adds up
+            Given the number 2
+            When I add 3
+            Then the total is 5
+        """;
+
+    private const string Failing = """
+        Feature: Failing
+          Scenario: Breaks
+            When a step fails with "token was not revoked"
+          Scenario: Not written yet
+            Given a step nobody wrote
+        """;
+
+    [Test]
+    public async Task All_passing_exits_0_with_one_line_per_scenario_and_writes_messages()
+    {
+        var features = Feature("passing.feature", Passing);
+        var outDirectory = Path.Combine(_folder, "out");
+
+        var (exitCode, output, error) = await RunAsync("--features", features, "--bindings", Bindings, "--out", outDirectory);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
+            Assert.That(output, Does.Contain("PASSED     passing.feature:3  Passing: Adds up"));
+            Assert.That(output, Does.Contain("1 scenarios: 1 passed, 0 failed"));
+            Assert.That(File.ReadAllLines(Path.Combine(outDirectory, "messages.ndjson")), Has.Some.StartsWith("{\"testRunFinished\""));
+        });
+    }
+
+    [Test]
+    public async Task A_failed_or_undefined_scenario_exits_1_and_says_why()
+    {
+        Feature("failing.feature", Failing);
+        Feature("passing.feature", Passing);
+
+        var (exitCode, output, _) = await RunAsync("--features", Path.Combine(_folder, "features"), "--bindings", Bindings, "--out", Path.Combine(_folder, "out"), "--parallel", "2");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.GateFailed));
+            Assert.That(output, Does.Contain("FAILED     failing.feature:2  Failing: Breaks"));
+            Assert.That(output, Does.Contain("InvalidOperationException: token was not revoked"));
+            Assert.That(output, Does.Contain("UNDEFINED  failing.feature:4  Failing: Not written yet"));
+            Assert.That(output, Does.Contain("[Given(\"a step nobody wrote\")]"));
+            Assert.That(output, Does.Contain("3 scenarios: 1 passed, 1 failed, 1 undefined"));
+        });
+    }
+
+    [Test]
+    public async Task The_tag_expression_selects_scenarios()
+    {
+        Feature("failing.feature", Failing);
+        Feature("passing.feature", Passing);
+
+        var (exitCode, output, _) = await RunAsync("--features", Path.Combine(_folder, "features"), "--bindings", Bindings, "--out", Path.Combine(_folder, "out"), "--tags", "@ASI03");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success));
+            Assert.That(output, Does.Contain("1 scenarios: 1 passed"));
+        });
+    }
+
+    [Test]
+    public async Task A_step_timeout_fails_the_step_not_the_process()
+    {
+        var features = Feature("slow.feature", "Feature: Slow\n  Scenario: Waits\n    Given a step that waits 20 seconds\n");
+
+        var (exitCode, output, _) = await RunAsync("--features", features, "--bindings", Bindings, "--out", Path.Combine(_folder, "out"), "--step-timeout", "0.5");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.GateFailed));
+            Assert.That(output, Does.Contain("step timed out after 0.5 s"));
+        });
+    }
+
+    [TestCase("--tags", "@a and", "--tags:1:4: 'and' needs a tag or '(' after it")]
+    [TestCase("--features", "no-such-folder", "no-such-folder: features folder or file not found")]
+    [TestCase("--bindings", "missing.dll", "missing.dll: bindings assembly not found")]
+    [TestCase("--step-timeout", "-1", "--step-timeout: must be a positive number of seconds")]
+    [TestCase("--parallel", "0", "--parallel: must be at least 1")]
+    [TestCase("--profile", "missing.yaml", "missing.yaml: profile not found")]
+    public async Task Invalid_input_exits_2_with_one_line_per_problem(string option, string value, string expected)
+    {
+        Feature("passing.feature", Passing);
+        var arguments = new List<string> { "--features", Path.Combine(_folder, "features"), "--bindings", Bindings, "--out", Path.Combine(_folder, "out") };
+        if (option is "--features" or "--bindings")
+        {
+            arguments.RemoveRange(option == "--features" ? 0 : 2, 2);
+        }
+
+        arguments.AddRange([option, value]);
+
+        var (exitCode, _, error) = await RunAsync([.. arguments]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(error, Does.Contain(expected));
+            Assert.That(error, Does.Not.Contain("   at "), "no stack trace");
+        });
+    }
+
+    [Test]
+    public async Task A_syntax_error_names_file_line_and_column_and_exits_2()
+    {
+        Feature("broken.feature", "Feature: Broken\n  Scenario: One\n    Given the number 1\n  not gherkin here\n");
+
+        var (exitCode, _, error) = await RunAsync("--features", Path.Combine(_folder, "features"), "--bindings", Bindings, "--out", Path.Combine(_folder, "out"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(error, Does.Match(@"broken\.feature:4:\d+: expected: "));
+        });
+    }
+
+    [Test]
+    public async Task A_malformed_option_value_exits_2()
+    {
+        var (exitCode, _, error) = await RunAsync("--parallel", "many");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(error, Does.Contain("many"));
+        });
+    }
+}

@@ -1,0 +1,42 @@
+using AgentCompliance.Core.Results;
+using AgentCompliance.TestBindings;
+
+namespace AgentCompliance.Scenarios.Tests;
+
+public class InterruptionTests
+{
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Cancelling_stops_the_run_and_marks_what_did_not_finish_as_not_run()
+    {
+        using var interruption = new CancellationTokenSource();
+        var run = EngineRuns.RunAsync(EngineRuns.Options("Interrupt", "Outcomes"), interruption.Token);
+
+        // Interrupt exactly while the blocking step runs, as Ctrl-C would.
+        Assert.That(await SlowSteps.BlockingStepStarted.WaitAsync(TimeSpan.FromSeconds(30)), Is.True, "the blocking step never started");
+        await interruption.CancelAsync();
+        RunResult result;
+        try
+        {
+            result = await run;
+        }
+        finally
+        {
+            SlowSteps.ReleaseBlockingStep.Release();
+        }
+
+        var running = result.Scenario("Running when the user interrupts");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Interrupted, Is.True);
+            Assert.That(result.InterruptionReason, Is.Not.Null);
+            Assert.That(result.Scenario("Runs before the interruption").Status, Is.EqualTo(ResultStatus.Passed));
+            Assert.That(running.Status, Is.EqualTo(ResultStatus.NotRun));
+            Assert.That(running.Steps[0].Status, Is.EqualTo(ResultStatus.NotRun));
+            Assert.That(running.ErrorMessage, Does.Contain("interrupted"));
+            Assert.That(result.Scenario("Never started").Status, Is.EqualTo(ResultStatus.NotRun));
+            Assert.That(result.Scenarios.Where(scenario => scenario.FeatureName == "Every outcome").Select(scenario => scenario.Status), Is.All.EqualTo(ResultStatus.NotRun));
+            Assert.That(result.Summary.Total, Is.EqualTo(9));
+        });
+    }
+}
