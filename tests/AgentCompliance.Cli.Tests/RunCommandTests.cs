@@ -61,9 +61,11 @@ public class RunCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
-            Assert.That(output, Does.Contain("PASSED     passing.feature:3  Passing: Adds up"));
-            Assert.That(output, Does.Contain("1 scenarios: 1 passed, 0 failed"));
+            Assert.That(output, Does.Contain("PASSED     passing.feature:3  Adds up"));
+            Assert.That(output, Does.Match(@"1 scenarios?: 1 passed"));
             Assert.That(File.ReadAllLines(Path.Combine(outDirectory, "messages.ndjson")), Has.Some.StartsWith("{\"testRunFinished\""));
+            Assert.That(File.ReadAllText(Path.Combine(outDirectory, "results.json")), Does.Contain("\"passed\": 1"));
+            Assert.That(File.ReadAllText(Path.Combine(outDirectory, "junit.xml")), Does.Contain("tests=\"1\""));
         });
     }
 
@@ -78,11 +80,12 @@ public class RunCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.GateFailed));
-            Assert.That(output, Does.Contain("FAILED     failing.feature:2  Failing: Breaks"));
+            Assert.That(output, Does.Contain("FAILED     failing.feature:2  Breaks"));
             Assert.That(output, Does.Contain("InvalidOperationException: token was not revoked"));
-            Assert.That(output, Does.Contain("UNDEFINED  failing.feature:4  Failing: Not written yet"));
+            Assert.That(output, Does.Contain("UNDEFINED  failing.feature:4  Not written yet"));
             Assert.That(output, Does.Contain("[Given(\"a step nobody wrote\")]"));
             Assert.That(output, Does.Contain("3 scenarios: 1 passed, 1 failed, 1 undefined"));
+            Assert.That(output, Does.Contain("wrote "));
         });
     }
 
@@ -97,7 +100,7 @@ public class RunCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.Success));
-            Assert.That(output, Does.Contain("1 scenarios: 1 passed"));
+            Assert.That(output, Does.Match(@"1 scenarios?: 1 passed"));
         });
     }
 
@@ -120,7 +123,7 @@ public class RunCommandTests
     [TestCase("--bindings", "missing.dll", "missing.dll: bindings assembly not found")]
     [TestCase("--step-timeout", "-1", "--step-timeout: must be a positive number of seconds")]
     [TestCase("--parallel", "0", "--parallel: must be at least 1")]
-    [TestCase("--profile", "missing.yaml", "missing.yaml: profile not found")]
+    [TestCase("--profile", "missing.yaml", "missing.yaml: file not found")]
     public async Task Invalid_input_exits_2_with_one_line_per_problem(string option, string value, string expected)
     {
         Feature("passing.feature", Passing);
@@ -165,6 +168,36 @@ public class RunCommandTests
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.InvalidInput));
             Assert.That(error, Does.Contain("many"));
+        });
+    }
+
+    [Test]
+    public async Task Report_only_mode_reports_failures_but_exits_0()
+    {
+        Feature("failing.feature", Failing);
+
+        var (exitCode, output, _) = await RunAsync("--features", Path.Combine(_folder, "features"), "--bindings", Bindings, "--out", Path.Combine(_folder, "out"), "--report-only");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success));
+            Assert.That(output, Does.Contain("FAILED     failing.feature:2  Breaks"));
+        });
+    }
+
+    [Test]
+    public async Task A_tag_that_looks_like_a_control_but_names_none_exits_2_at_the_tag()
+    {
+        Feature("typo.feature", "Feature: Typo\n  @ASI11 @smoke\n  Scenario: One\n    Given the number 1\n");
+
+        var (exitCode, _, error) = await RunAsync("--features", Path.Combine(_folder, "features"), "--bindings", Bindings, "--out", Path.Combine(_folder, "out"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(error, Does.Contain("typo.feature:2:3: "));
+            Assert.That(error, Does.Contain("ASI01"));
+            Assert.That(error, Does.Not.Contain("smoke"));
         });
     }
 }

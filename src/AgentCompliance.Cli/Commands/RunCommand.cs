@@ -1,136 +1,140 @@
 using System.CommandLine;
 using System.Globalization;
+using AgentCompliance.Cli.ConsoleOutput;
+using AgentCompliance.Core.Catalog;
+using AgentCompliance.Core.Configuration;
 using AgentCompliance.Core.Diagnostics;
 using AgentCompliance.Core.Results;
+using AgentCompliance.Reporting.Output;
 using AgentCompliance.Scenarios.Execution;
+using AgentCompliance.Scenarios.Tags;
+using AgentCompliance.Steps.Design;
 
 namespace AgentCompliance.Cli.Commands;
 
 /// <summary>
-/// <c>agentcompliance run</c>: runs the feature files on the Reqnroll runtime, prints one line per scenario and
-/// writes the run's Cucumber messages to the output folder. Exit codes: 0 all passed or skipped, 1 any scenario
-/// failed, undefined, pending or ambiguous, 2 invalid input, 3 the run could not complete (harness failure or
-/// interruption before every scenario ran).
+/// <c>agentcompliance run</c>: runs the feature files on the Reqnroll runtime with the built-in step library and the
+/// user's binding DLLs, shows progress, and writes results.json, junit.xml and messages.ndjson to the output folder
+/// (kept valid while the run executes, so an interrupted run still leaves readable files).
+/// Exit codes: 0 all passed or skipped (or report-only), 1 any scenario failed, undefined, pending or ambiguous,
+/// 2 invalid input, 3 the run could not complete.
 /// </summary>
 public static class RunCommand
 {
     public const string DefaultFeatures = "features";
     public const string DefaultOutputDirectory = "reports";
 
-    /// <param name="output">Where the per-scenario lines and the summary go.</param>
-    /// <param name="engine">The engine to run; the default has no built-in step library yet.</param>
-    /// <param name="observers">Progress observers (console progress, checkpoint writers) notified during the run.</param>
-    /// <param name="resultSinks">Called with the finished result and the output folder (results.json, JUnit writers).</param>
-    public static Command Create(
-        TextWriter output,
-        ScenarioEngine? engine = null,
-        IReadOnlyList<IRunObserver>? observers = null,
-        IReadOnlyList<Func<RunResult, string, CancellationToken, Task>>? resultSinks = null)
+    public static Command Create(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
 
-        var profile = new Option<string?>("--profile") { Description = "Target profile (agentcompliance.yaml).", HelpName = "FILE" };
+        var profile = new Option<string?>("--profile") { Description = $"Target profile. Default: ./{TargetProfileLoader.DefaultFileName} when present.", HelpName = "FILE" };
         var features = new Option<string[]>("--features")
         {
-            Description = $"Folder, .feature file or glob of feature files; repeatable. Default: {DefaultFeatures}/",
+            Description = $"Folder, .feature file or glob of feature files; repeatable. Default: the profile's features, else {DefaultFeatures}/",
             HelpName = "DIR|GLOB",
             Arity = ArgumentArity.OneOrMore,
         };
-        var bindings = new Option<string[]>("--bindings") { Description = "Binding assembly (.dll) written against Reqnroll; repeatable.", HelpName = "DLL", Arity = ArgumentArity.OneOrMore };
+        var bindings = new Option<string[]>("--bindings") { Description = "Binding assembly (.dll) written against Reqnroll; repeatable. Added to the built-in step library.", HelpName = "DLL", Arity = ArgumentArity.OneOrMore };
         var tags = new Option<string?>("--tags") { Description = "Cucumber tag expression, e.g. \"@smoke and not (@slow or @wip)\".", HelpName = "EXPR" };
         var parallel = new Option<int>("--parallel") { Description = "Number of features to run at once.", HelpName = "N", DefaultValueFactory = _ => 1 };
-        var stepTimeout = new Option<double?>("--step-timeout") { Description = "Fail a step that runs longer than this.", HelpName = "SECONDS" };
+        var stepTimeout = new Option<double?>("--step-timeout") { Description = "Fail a step that runs longer than this. Default: the profile's timeouts.stepSeconds, else none.", HelpName = "SECONDS" };
         var outDirectory = new Option<string>("--out") { Description = $"Output folder. Default: {DefaultOutputDirectory}/", HelpName = "DIR", DefaultValueFactory = _ => DefaultOutputDirectory };
+        var reportOnly = new Option<bool>("--report-only") { Description = "Report failed controls but exit 0 (input errors still exit 2, harness failures 3)." };
 
-        var command = new Command("run", "Run compliance scenarios (Gherkin feature files) and report per-scenario results.")
+        var command = new Command("run", "Run compliance scenarios (Gherkin feature files) and write results.json, junit.xml and messages.ndjson.")
         {
-            profile, features, bindings, tags, parallel, stepTimeout, outDirectory,
+            profile, features, bindings, tags, parallel, stepTimeout, outDirectory, reportOnly,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = new RunCommandOptions(
                 parseResult.GetValue(profile),
-                parseResult.GetValue(features) is { Length: > 0 } given ? given : [DefaultFeatures],
+                parseResult.GetValue(features) ?? [],
                 parseResult.GetValue(bindings) ?? [],
                 parseResult.GetValue(tags),
                 parseResult.GetValue(parallel),
                 parseResult.GetValue(stepTimeout),
-                parseResult.GetValue(outDirectory) ?? DefaultOutputDirectory);
-            // Notes and warnings go to the invocation's error writer (stderr unless a caller redirected it).
-            var error = parseResult.InvocationConfiguration.Error;
-            var (_, exitCode) = await ExecuteAsync(options, output, error, engine ?? new ScenarioEngine(), observers ?? [], resultSinks ?? [], cancellationToken).ConfigureAwait(false);
+                parseResult.GetValue(outDirectory) ?? DefaultOutputDirectory,
+                parseResult.GetValue(reportOnly));
+            var (_, exitCode) = await ExecuteAsync(options, output, parseResult.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
             return exitCode;
         });
         return command;
     }
 
-    /// <summary>Runs and reports; returns the result for callers that write more from it, and the exit code.</summary>
-    public static async Task<(RunResult Result, int ExitCode)> ExecuteAsync(
-        RunCommandOptions options,
-        TextWriter output,
-        TextWriter error,
-        ScenarioEngine engine,
-        IReadOnlyList<IRunObserver> observers,
-        IReadOnlyList<Func<RunResult, string, CancellationToken, Task>> resultSinks,
-        CancellationToken cancellationToken)
+    /// <summary>Loads the inputs, runs, writes every output; returns the result and the exit code.</summary>
+    public static async Task<(RunResult Result, int ExitCode)> ExecuteAsync(RunCommandOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        ArgumentNullException.ThrowIfNull(engine);
-        ArgumentNullException.ThrowIfNull(observers);
-        ArgumentNullException.ThrowIfNull(resultSinks);
 
         var workingDirectory = Environment.CurrentDirectory;
-        if (options.ProfilePath is { } profilePath)
-        {
-            if (!File.Exists(Path.GetFullPath(profilePath, workingDirectory)))
-            {
-                throw new InvalidInputException(new InputProblem(profilePath, 0, 0, "profile not found", "pass --profile with the path of an agentcompliance.yaml"));
-            }
-
-            await error.WriteLineAsync($"note: profile {profilePath} is accepted but its settings are not applied to this run yet").ConfigureAwait(false);
-        }
-
+        var profile = LoadProfile(options.ProfilePath, workingDirectory);
+        var catalog = ControlCatalog.Create(profile?.Catalogs.Select(ControlCatalog.LoadJsonCatalogFile) ?? []);
+        var stepTimeout = options.StepTimeoutSeconds is { } seconds ? ToTimeout(seconds) : profile?.Timeouts.Step;
         var runOptions = new ScenarioRunOptions
         {
-            FeatureSources = options.Features,
-            BindingAssemblyPaths = options.Bindings,
+            FeatureSources = options.Features.Count > 0 ? options.Features : profile?.Features is { Count: > 0 } fromProfile ? fromProfile : [DefaultFeatures],
+            BindingAssemblyPaths = [.. profile?.Bindings ?? [], .. options.Bindings],
             TagExpression = options.Tags,
             Parallelism = options.Parallel,
-            StepTimeout = options.StepTimeoutSeconds is { } seconds ? ToTimeout(seconds) : null,
+            StepTimeout = stepTimeout,
             MessagesDirectory = options.OutputDirectory,
             WorkingDirectory = workingDirectory,
+            SharedContext = [new TargetContext { Profile = profile }],
         };
-        var result = await engine.RunAsync(runOptions, observers, cancellationToken).ConfigureAwait(false);
 
+        var engine = new ScenarioEngine([typeof(SystemModelSteps).Assembly], new CatalogControlTagMapper(catalog));
         var outputDirectory = Path.GetFullPath(options.OutputDirectory, workingDirectory);
-        foreach (var sink in resultSinks)
+        var writer = new RunOutputWriter(outputDirectory);
+        var console = RunConsole.Create(output);
+        using var checkpoints = new CheckpointingRunObserver(writer, ScenarioEngine.ToolVersion);
+        using var progress = new ConsoleRunObserver(console, RunConsole.ChooseMode(console));
+
+        // The checkpoint observer goes first: its RunFinished writes the final files before the summary is shown.
+        var result = await engine.RunAsync(runOptions, [checkpoints, progress], cancellationToken).ConfigureAwait(false);
+        if (checkpoints.LastCheckpointError is { } writeError)
         {
-            await sink(result, outputDirectory, CancellationToken.None).ConfigureAwait(false);
+            throw writeError;
         }
 
-        await ScenarioLines.WriteAsync(result, output).ConfigureAwait(false);
         foreach (var warning in result.Warnings)
         {
             await error.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
         }
 
-        await output.WriteLineAsync($"messages: {Path.Combine(options.OutputDirectory, ScenarioEngine.MessagesFileName)}").ConfigureAwait(false);
-        return (result, ExitCodeFor(result));
-    }
-
-    /// <summary>1 when anything was not verified, 3 when the run did not complete, else 0.</summary>
-    public static int ExitCodeFor(RunResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        var summary = result.Summary;
-        if (summary.Unsuccessful > 0)
+        foreach (var file in writer.Writers.Select(w => w.FileName).Append(ScenarioEngine.MessagesFileName))
         {
-            return ExitCodes.GateFailed;
+            await output.WriteLineAsync($"wrote {Path.Combine(options.OutputDirectory, file)}").ConfigureAwait(false);
         }
 
-        return result.Interrupted || summary.NotRun > 0 ? ExitCodes.CouldNotRun : ExitCodes.Success;
+        var reportOnly = options.ReportOnly || profile?.Gate.Mode == GateMode.ReportOnly;
+        return (result, ExitCodeFor(result, reportOnly));
+    }
+
+    /// <summary>3 when the run did not complete; otherwise 1 when anything was not verified (0 in report-only mode), else 0.</summary>
+    public static int ExitCodeFor(RunResult result, bool reportOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Interrupted || result.Summary.NotRun > 0)
+        {
+            return ExitCodes.CouldNotRun;
+        }
+
+        return result.Summary.Unsuccessful > 0 && !reportOnly ? ExitCodes.GateFailed : ExitCodes.Success;
+    }
+
+    private static TargetProfile? LoadProfile(string? path, string workingDirectory)
+    {
+        if (path is not null)
+        {
+            return TargetProfileLoader.Load(path);
+        }
+
+        var conventional = Path.Combine(workingDirectory, TargetProfileLoader.DefaultFileName);
+        return File.Exists(conventional) ? TargetProfileLoader.Load(conventional) : null;
     }
 
     private static TimeSpan ToTimeout(double seconds)

@@ -1,13 +1,14 @@
 namespace AgentCompliance.Cli.Commands;
 
-/// <summary>The parsed options of <c>agentcompliance run</c>.</summary>
-/// <param name="ProfilePath">Target profile; accepted and forwarded, not applied by the engine yet.</param>
-/// <param name="Features">Folders, feature files or globs; <c>features/</c> when none is given.</param>
-/// <param name="Bindings">User binding DLLs.</param>
+/// <summary>The parsed options of <c>agentcompliance run</c>; anything left empty falls back to the profile.</summary>
+/// <param name="ProfilePath">Target profile; <c>./agentcompliance.yaml</c> is used when present and none is given.</param>
+/// <param name="Features">Folders, feature files or globs; the profile's <c>features</c>, else <c>features/</c>.</param>
+/// <param name="Bindings">User binding DLLs, added to the profile's <c>bindings</c>.</param>
 /// <param name="Tags">Cucumber tag expression, or null for all scenarios.</param>
 /// <param name="Parallel">Features run at once.</param>
-/// <param name="StepTimeoutSeconds">Per-step time limit in seconds, or null for none.</param>
-/// <param name="OutputDirectory">Where results and Cucumber messages go.</param>
+/// <param name="StepTimeoutSeconds">Per-step time limit in seconds; the profile's <c>timeouts.stepSeconds</c> when null.</param>
+/// <param name="OutputDirectory">Where results, JUnit XML and Cucumber messages go.</param>
+/// <param name="ReportOnly">Report failures without failing the process (also <c>gate.mode: report-only</c>).</param>
 public sealed record RunCommandOptions(
     string? ProfilePath,
     IReadOnlyList<string> Features,
@@ -15,4 +16,5 @@ public sealed record RunCommandOptions(
     string? Tags,
     int Parallel,
     double? StepTimeoutSeconds,
-    string OutputDirectory);
+    string OutputDirectory,
+    bool ReportOnly = false);

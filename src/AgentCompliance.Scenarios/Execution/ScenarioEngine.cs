@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using AgentCompliance.Core.Catalog;
 using AgentCompliance.Core.Diagnostics;
 using AgentCompliance.Core.Results;
 using AgentCompliance.Scenarios.Discovery;
@@ -31,11 +32,11 @@ public sealed class ScenarioEngine
     private readonly IControlTagMapper _controls;
 
     /// <param name="builtInBindingAssemblies">Binding assemblies that always take part (the bundled step library).</param>
-    /// <param name="controls">Maps tags to control IDs; defaults to <see cref="PatternControlTagMapper"/>.</param>
+    /// <param name="controls">Maps tags to control IDs; defaults to the built-in control catalog.</param>
     public ScenarioEngine(IEnumerable<Assembly>? builtInBindingAssemblies = null, IControlTagMapper? controls = null)
     {
         _builtInBindingAssemblies = [.. builtInBindingAssemblies ?? []];
-        _controls = controls ?? new PatternControlTagMapper();
+        _controls = controls ?? new CatalogControlTagMapper(ControlCatalog.BuiltIn);
     }
 
     public static string ToolVersion { get; } =
@@ -53,6 +54,7 @@ public sealed class ScenarioEngine
         var files = FeatureFileDiscovery.Discover(options.FeatureSources, options.WorkingDirectory);
         var userAssemblies = BindingAssemblyFiles.Load(options.BindingAssemblyPaths, options.WorkingDirectory);
         var features = FeatureParser.ParseAll(files);
+        RejectUnknownControlTags(features);
 
         var warnings = new ConcurrentQueue<string>();
         var runs = Plan(features, filter, warnings, out var selected);
@@ -68,7 +70,8 @@ public sealed class ScenarioEngine
             [.. _builtInBindingAssemblies.Concat(userAssemblies).Distinct()],
             options.StepTimeout,
             cancellationToken,
-            messagesPath);
+            messagesPath,
+            options.SharedContext);
 
         var startedAt = DateTimeOffset.UtcNow;
         var results = new ScenarioResult?[selected.Count];
@@ -130,6 +133,27 @@ public sealed class ScenarioEngine
         }
 
         return result;
+    }
+
+    // Before anything runs: a control tag with a typo would otherwise drop that control from the report unnoticed.
+    private void RejectUnknownControlTags(IReadOnlyList<ParsedFeature> features)
+    {
+        var problems = new List<InputProblem>();
+        foreach (var feature in features)
+        {
+            foreach (var tag in feature.TagOccurrences)
+            {
+                if (_controls.ProblemWith(tag.Name) is { } problem)
+                {
+                    problems.Add(new InputProblem(feature.File.DisplayPath, tag.Line, tag.Column, problem, "use an ID from 'agentcompliance controls', or add it to a catalog named in the profile"));
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidInputException(problems);
+        }
     }
 
     private static void Validate(ScenarioRunOptions options)

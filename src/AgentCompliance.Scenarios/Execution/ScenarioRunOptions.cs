@@ -22,4 +22,10 @@ public sealed record ScenarioRunOptions
     public string? MessagesDirectory { get; init; }
 
     public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>
+    /// Objects step bindings receive by context injection (for example the loaded target profile). One instance is
+    /// shared by every scenario, including parallel ones, so they must not change once the run starts.
+    /// </summary>
+    public IReadOnlyList<object> SharedContext { get; init; } = [];
 }

@@ -24,6 +24,10 @@ internal sealed class HostRuntimePlugin : IRuntimePlugin
             args.ObjectContainer.RegisterTypeAs<ScenarioEventRecorder, ScenarioEventRecorder>();
             var recorder = args.ObjectContainer.Resolve<ScenarioEventRecorder>();
             args.ObjectContainer.Resolve<ITestThreadExecutionEventPublisher>().AddListener(recorder);
+            foreach (var shared in args.ObjectContainer.Resolve<HostSettings>().SharedContext)
+            {
+                args.ObjectContainer.RegisterInstanceAs(shared, shared.GetType());
+            }
         };
     }
 }

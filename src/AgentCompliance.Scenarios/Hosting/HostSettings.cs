@@ -7,8 +7,10 @@ namespace AgentCompliance.Scenarios.Hosting;
 /// <param name="StepTimeout">Longest a step or hook may run; null for no limit.</param>
 /// <param name="Interruption">Cancelled when the user interrupts the run; running steps are abandoned then.</param>
 /// <param name="MessagesFilePath">Where the Cucumber messages (ndjson) go; null to write none.</param>
+/// <param name="SharedContext">Instances registered in every test-thread container for context injection.</param>
 internal sealed record HostSettings(
     IReadOnlyList<Assembly> BindingAssemblies,
     TimeSpan? StepTimeout,
     CancellationToken Interruption,
-    string? MessagesFilePath);
+    string? MessagesFilePath,
+    IReadOnlyList<object> SharedContext);

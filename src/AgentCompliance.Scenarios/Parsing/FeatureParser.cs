@@ -113,8 +113,43 @@ public static partial class FeatureParser
             Language = language,
             Tags = TagNames(feature.Tags.Select(tag => tag.Name)),
             Scenarios = scenarios,
+            TagOccurrences = TagOccurrences(feature),
             Messages = new RuntimeFeatureMessages(source, document, pickles),
         };
+    }
+
+    // Every tag written in the file, with its position, so tag problems (unknown control IDs) point at the tag itself.
+    private static List<TagOccurrence> TagOccurrences(Messages.Feature feature)
+    {
+        var tags = new List<Messages.Tag>(feature.Tags);
+        foreach (var child in feature.Children)
+        {
+            AddScenarioTags(child.Scenario, tags);
+            if (child.Rule is { } rule)
+            {
+                tags.AddRange(rule.Tags);
+                foreach (var ruleChild in rule.Children)
+                {
+                    AddScenarioTags(ruleChild.Scenario, tags);
+                }
+            }
+        }
+
+        return [.. tags.Select(tag => new TagOccurrence(tag.Name.TrimStart('@'), (int)tag.Location.Line, (int)(tag.Location.Column ?? 1)))];
+    }
+
+    private static void AddScenarioTags(Messages.Scenario? scenario, List<Messages.Tag> tags)
+    {
+        if (scenario is null)
+        {
+            return;
+        }
+
+        tags.AddRange(scenario.Tags);
+        foreach (var examples in scenario.Examples)
+        {
+            tags.AddRange(examples.Tags);
+        }
     }
 
     private static PlannedScenario Plan(FeatureFile file, Messages.Pickle pickle, int position, AstIndex index, string[] butKeywords)

@@ -19,6 +19,9 @@ public sealed record ParsedFeature
 
     public IReadOnlyList<PlannedScenario> Scenarios { get; init; } = [];
 
+    /// <summary>Every tag written in the file, with its position.</summary>
+    public IReadOnlyList<TagOccurrence> TagOccurrences { get; init; } = [];
+
     /// <summary>Source, Gherkin document and pickles as Cucumber messages, for the runtime's formatters.</summary>
     internal RuntimeFeatureMessages? Messages { get; init; }
 }

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using AgentCompliance.Core.Diagnostics;
+
+namespace AgentCompliance.Cli.Tests;
+
+/// <summary>
+/// The bundled control library run as a user would: the demo profile names the sample system model, whose documented
+/// weak spots must fail exactly the controls they break, and nothing else.
+/// </summary>
+public class BundledLibraryTests
+{
+    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private string _out = null!;
+
+    [SetUp]
+    public void CreateFolder() => _out = Path.Combine(Path.GetTempPath(), "agentcompliance-bundled", Guid.NewGuid().ToString("N"));
+
+    [TearDown]
+    public void DeleteFolder()
+    {
+        if (Directory.Exists(_out))
+        {
+            Directory.Delete(_out, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task The_design_controls_fail_exactly_on_the_sample_models_weak_spots()
+    {
+        var run = await CliRun.StartAsync(
+            "run",
+            "--profile", Path.Combine(RepositoryRoot, "samples", "profiles", "demo.agentcompliance.yaml"),
+            "--features", Path.Combine(RepositoryRoot, "features", "design"),
+            "--out", _out);
+
+        using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "results.json")));
+        var byStatus = results.RootElement.GetProperty("scenarios").EnumerateArray()
+            .ToLookup(s => s.GetProperty("status").GetString(), s => s.GetProperty("name").GetString());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.GateFailed), run.Error);
+            Assert.That(byStatus["failed"], Is.EquivalentTo(new[]
+            {
+                "Every agent has a distinct workload identity",
+                "No identity is shared between people and agents",
+                "Agent credentials are short-lived",
+                "External integrations can be isolated",
+                "Boundary-crossing flows are authorised at request time",
+                "Boundary-crossing flows are recorded in the central audit trail",
+            }));
+            Assert.That(byStatus["passed"].Count(), Is.EqualTo(5));
+            Assert.That(run.Output, Does.Contain("billing-service-account"));
+        });
+    }
+
+    [Test]
+    public async Task Every_scenario_of_the_bundled_library_names_catalog_controls_and_a_severity()
+    {
+        var run = await CliRun.StartAsync(
+            "run",
+            "--profile", Path.Combine(RepositoryRoot, "samples", "profiles", "demo.agentcompliance.yaml"),
+            "--features", Path.Combine(RepositoryRoot, "features"),
+            "--out", _out,
+            "--report-only");
+
+        using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "results.json")));
+        var scenarios = results.RootElement.GetProperty("scenarios").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Error);
+            Assert.That(scenarios, Is.Not.Empty);
+            foreach (var scenario in scenarios)
+            {
+                var name = scenario.GetProperty("name").GetString();
+                Assert.That(scenario.GetProperty("controls").GetArrayLength(), Is.GreaterThan(0), name);
+                Assert.That(scenario.GetProperty("severity").GetString(), Is.Not.Null.And.Not.Empty, name);
+                Assert.That(scenario.GetProperty("status").GetString(), Is.Not.EqualTo("undefined"), name);
+            }
+        });
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "AgentCompliance.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("tests must run inside the repository (AgentCompliance.sln not found above the test folder)");
+    }
+}
