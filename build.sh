@@ -23,9 +23,12 @@ build_solution() {
   dotnet build AgentCompliance.sln -c "$CONFIGURATION" -warnaserror -nologo -v quiet
 }
 
+# The main job on the bundled demo: the bundled control library against the demo profile and its system model.
+# Report-only, so the demo's deliberate weak spots show up as failed controls without failing the command.
 cmd_demo() {
   require_dotnet
-  dotnet run --project src/AgentCompliance.Cli -c "$CONFIGURATION" -- demo "$@"
+  dotnet run --project src/AgentCompliance.Cli -c "$CONFIGURATION" -- \
+    run --profile samples/profiles/demo.agentcompliance.yaml --out reports/demo --report-only "$@"
 }
 
 cmd_test() {

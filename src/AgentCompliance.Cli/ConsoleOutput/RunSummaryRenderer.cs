@@ -113,7 +113,8 @@ public static class RunSummaryRenderer
             Detail(console, $"{StepLabel(step)} (line {step.Line})");
         }
 
-        var error = scenario.ErrorMessage ?? step?.ErrorMessage;
+        // The step line above already names the step; its own error avoids repeating it.
+        var error = step?.ErrorMessage ?? scenario.ErrorMessage;
         foreach (var line in ConsoleSafeText.Lines(error ?? "failed without an error message", MaxErrorLines))
         {
             Detail(console, line, new Style(Color.Red));
