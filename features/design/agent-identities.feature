@@ -7,7 +7,7 @@ Feature: Agent identities in the system model
   Background:
     Given the target's system model
 
-  @ASI03 @NHI9 @severity:high
+  @ASI03 @NHI9 @control:ACME-IAM-01 @severity:high
   Scenario: Every agent has a distinct workload identity
     Then every agent has a workload identity of its own
 
@@ -19,6 +19,6 @@ Feature: Agent identities in the system model
   Scenario: No identity is shared between people and agents
     Then no identity is shared between a human and an agent
 
-  @NHI7 @ASI03 @severity:medium
+  @NHI7 @ASI03 @control:ACME-IAM-02 @severity:medium
   Scenario: Agent credentials are short-lived
     Then no agent credential lives longer than 900 seconds

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AgentCompliance.Core.Catalog;
 using AgentCompliance.Core.Configuration;
 using AgentCompliance.Core.Diagnostics;
 using AgentCompliance.Core.SystemModels;
@@ -59,6 +60,8 @@ internal static class ValidateCommand
             {
                 systemModels.Add(DisplayPath(named));
             }
+
+            ValidateCatalogs(profile?.Catalogs ?? [], problems, output);
         }
 
         foreach (var path in systemModels.DistinctBy(Path.GetFullPath))
@@ -72,6 +75,25 @@ internal static class ValidateCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    // Each user catalog on its own (schema, lines), then all together with the built-in ones (duplicate IDs, parents).
+    private static void ValidateCatalogs(IReadOnlyList<string> paths, List<InputProblem> problems, TextWriter output)
+    {
+        var documents = paths.Select(path => Validate(DisplayPath(path), problems, ControlCatalog.LoadJsonCatalogFile, output)).ToList();
+        if (documents.Count == 0 || documents.Any(document => document is null))
+        {
+            return;
+        }
+
+        try
+        {
+            ControlCatalog.Create(documents!);
+        }
+        catch (InvalidInputException invalid)
+        {
+            problems.AddRange(invalid.Problems);
+        }
     }
 
     // The profile resolves its paths to absolute ones; show them relative to where the user is, unless that
