@@ -30,9 +30,10 @@ public sealed class ValidateCommandTests
         {
             Assert.That(run.ExitCode, Is.Zero, run.Error);
             Assert.That(run.Error, Is.Empty);
-            Assert.That(run.OutputLines, Has.Count.EqualTo(2));
+            Assert.That(run.OutputLines, Has.Count.EqualTo(3));
             Assert.That(run.OutputLines[0], Is.EqualTo($"ok: {profile}"));
-            Assert.That(run.OutputLines[1], Does.StartWith("ok: ").And.EndWith("reference-platform.yaml"));
+            Assert.That(run.OutputLines[1], Does.StartWith("ok: ").And.EndWith("acme-agent-controls.json"));
+            Assert.That(run.OutputLines[2], Does.StartWith("ok: ").And.EndWith("reference-platform.yaml"));
         });
     }
 

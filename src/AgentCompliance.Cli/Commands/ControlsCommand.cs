@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AgentCompliance.Cli.ConsoleOutput;
 using AgentCompliance.Cli.Output;
 using AgentCompliance.Core.Catalog;
 using AgentCompliance.Core.Diagnostics;
@@ -75,7 +76,7 @@ internal static class ControlsCommand
                 ControlMarkdownWriter.Write(output, catalog, frameworks);
                 break;
             default:
-                ControlTableWriter.Write(TerminalConsole.For(output), catalog, frameworks);
+                ControlTableWriter.Write(CommandConsole.Create(output), catalog, frameworks);
                 break;
         }
 

@@ -89,9 +89,9 @@ public static class RunCommand
         var engine = new ScenarioEngine([typeof(SystemModelSteps).Assembly], new CatalogControlTagMapper(catalog));
         var outputDirectory = Path.GetFullPath(options.OutputDirectory, workingDirectory);
         var writer = new RunOutputWriter(outputDirectory);
-        var console = RunConsole.Create(output);
+        var console = CommandConsole.Create(output);
         using var checkpoints = new CheckpointingRunObserver(writer, ScenarioEngine.ToolVersion);
-        using var progress = new ConsoleRunObserver(console, RunConsole.ChooseMode(console));
+        using var progress = new ConsoleRunObserver(console, CommandConsole.ChooseMode(console));
 
         // The checkpoint observer goes first: its RunFinished writes the final files before the summary is shown.
         var result = await engine.RunAsync(runOptions, [checkpoints, progress], cancellationToken).ConfigureAwait(false);

@@ -11,8 +11,8 @@ public sealed partial class ConsoleRunObserverTests
     public void Redirected_output_gets_one_plain_line_per_scenario()
     {
         using var output = new StringWriter();
-        var console = RunConsole.Create(output, _ => null);
-        using var observer = new ConsoleRunObserver(console, RunConsole.ChooseMode(console));
+        var console = CommandConsole.Create(output, _ => null);
+        using var observer = new ConsoleRunObserver(console, CommandConsole.ChooseMode(console));
 
         observer.RunStarted(3);
         observer.ScenarioStarted("Feature of identity", "Each agent has its own workload identity");
@@ -22,7 +22,7 @@ public sealed partial class ConsoleRunObserverTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(RunConsole.ChooseMode(console), Is.EqualTo(RunConsoleMode.Plain));
+            Assert.That(CommandConsole.ChooseMode(console), Is.EqualTo(RunConsoleMode.Plain));
             Assert.That(Lines(output), Is.EqualTo(new[]
             {
                 "Running 3 scenarios",
@@ -38,15 +38,15 @@ public sealed partial class ConsoleRunObserverTests
     public void No_color_on_a_terminal_still_gives_plain_output()
     {
         using var output = new StringWriter();
-        var console = RunConsole.Create(new TerminalOutput(output), name => name == "NO_COLOR" ? "1" : null);
-        using var observer = new ConsoleRunObserver(console, RunConsole.ChooseMode(console));
+        var console = CommandConsole.Create(new TerminalOutput(output), name => name == "NO_COLOR" ? "1" : null);
+        using var observer = new ConsoleRunObserver(console, CommandConsole.ChooseMode(console));
 
         observer.RunStarted(1);
         observer.ScenarioFinished(ConsoleRuns.Failed());
 
         Assert.Multiple(() =>
         {
-            Assert.That(RunConsole.ChooseMode(console), Is.EqualTo(RunConsoleMode.Plain));
+            Assert.That(CommandConsole.ChooseMode(console), Is.EqualTo(RunConsoleMode.Plain));
             Assert.That(Lines(output), Does.Contain("FAILED     identity/workload.feature:14  Agent tokens are short-lived"));
             Assert.That(output.ToString().Contains('\u001b', StringComparison.Ordinal), Is.False);
         });
@@ -56,7 +56,7 @@ public sealed partial class ConsoleRunObserverTests
     public void Scenario_text_is_printed_literally_and_cannot_drive_the_terminal()
     {
         using var output = new StringWriter();
-        var console = RunConsole.Create(output, _ => null);
+        var console = CommandConsole.Create(output, _ => null);
         using var observer = new ConsoleRunObserver(console, RunConsoleMode.Plain);
 
         observer.ScenarioFinished(ConsoleRuns.Scenario("x/y.feature:1", "[red]not markup[/] \u001b[2J cleared?", ResultStatus.Failed));
@@ -72,7 +72,7 @@ public sealed partial class ConsoleRunObserverTests
     public void Parallel_scenarios_each_get_one_whole_line()
     {
         using var output = new StringWriter();
-        var console = RunConsole.Create(output, _ => null);
+        var console = CommandConsole.Create(output, _ => null);
         using var observer = new ConsoleRunObserver(console, RunConsoleMode.Plain);
         observer.RunStarted(200);
 
@@ -103,7 +103,7 @@ public sealed partial class ConsoleRunObserverTests
             Interactive = InteractionSupport.Yes,
         });
         console.Profile.Width = 160;
-        using var observer = new ConsoleRunObserver(console, RunConsole.ChooseMode(console));
+        using var observer = new ConsoleRunObserver(console, CommandConsole.ChooseMode(console));
 
         observer.RunStarted(3);
         observer.ScenarioStarted("Workload identity", "Each agent has its own workload identity");
@@ -114,7 +114,7 @@ public sealed partial class ConsoleRunObserverTests
         var text = AnsiEscape().Replace(output.ToString(), string.Empty);
         Assert.Multiple(() =>
         {
-            Assert.That(RunConsole.ChooseMode(console), Is.EqualTo(RunConsoleMode.Live));
+            Assert.That(CommandConsole.ChooseMode(console), Is.EqualTo(RunConsoleMode.Live));
             Assert.That(text, Does.Contain("2/3 scenarios · 1 not passed · Workload identity"));
             Assert.That(text, Does.Contain("FAILED     identity/workload.feature:14  Agent tokens are short-lived"));
             Assert.That(text, Does.Not.Contain("PASSED     identity/workload.feature:8"), "passes only move the bar");
@@ -126,7 +126,7 @@ public sealed partial class ConsoleRunObserverTests
     public void Run_finished_prints_the_summary_after_the_scenario_lines()
     {
         using var output = new StringWriter();
-        var console = RunConsole.Create(output, _ => null);
+        var console = CommandConsole.Create(output, _ => null);
         using var observer = new ConsoleRunObserver(console, RunConsoleMode.Plain);
         observer.RunStarted(1);
         observer.ScenarioFinished(ConsoleRuns.Failed());

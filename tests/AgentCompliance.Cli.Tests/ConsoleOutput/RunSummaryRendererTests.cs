@@ -107,7 +107,11 @@ public sealed class RunSummaryRendererTests
     public void Long_errors_are_cut_and_point_to_results_json()
     {
         var error = string.Join('\n', Enumerable.Range(1, 50).Select(i => $"line {i}"));
-        var run = ConsoleRuns.EveryStatus() with { Scenarios = [ConsoleRuns.Failed() with { ErrorMessage = error + new string('x', 5000) }] };
+        var failed = ConsoleRuns.Failed();
+        var run = ConsoleRuns.EveryStatus() with
+        {
+            Scenarios = [failed with { Steps = [failed.Steps[0], failed.Steps[1] with { ErrorMessage = error + new string('x', 5000) }] }],
+        };
 
         var lines = Render(run);
 
@@ -130,7 +134,7 @@ public sealed class RunSummaryRendererTests
     private static List<string> Render(RunResult run)
     {
         using var output = new StringWriter();
-        RunSummaryRenderer.Render(RunConsole.Create(output, _ => null), run);
+        RunSummaryRenderer.Render(CommandConsole.Create(output, _ => null), run);
         return ConsoleRunObserverTests.Lines(output);
     }
 }

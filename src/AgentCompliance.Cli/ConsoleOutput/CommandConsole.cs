@@ -3,10 +3,10 @@ using Spectre.Console;
 namespace AgentCompliance.Cli.ConsoleOutput;
 
 /// <summary>
-/// Creates the console a command renders to, on the command's own <see cref="TextWriter"/> (so tests capture it),
+/// Creates the console a command renders to (tables, progress), on the command's own <see cref="TextWriter"/> (so tests capture it),
 /// and decides between live and plain output.
 /// </summary>
-public static class RunConsole
+public static class CommandConsole
 {
     /// <summary>
     /// Width used when the output is not a terminal: wide enough that a scenario line is never wrapped in a log,
