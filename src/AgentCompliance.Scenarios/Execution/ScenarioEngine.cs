@@ -232,7 +232,7 @@ public sealed class ScenarioEngine
         }
     }
 
-    internal static string? PrepareMessagesPath(string? directory, string workingDirectory)
+    private static string? PrepareMessagesPath(string? directory, string workingDirectory)
     {
         if (directory is null)
         {
