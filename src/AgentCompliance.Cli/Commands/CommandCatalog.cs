@@ -14,6 +14,7 @@ internal static class CommandCatalog
             ValidateCommand.Create(output),
             ControlsCommand.Create(output),
             SchemaCommand.Create(output),
+            StepsCommand.Create(output),
         ];
     }
 }

@@ -8,7 +8,7 @@ using AgentCompliance.Core.Results;
 using AgentCompliance.Reporting.Output;
 using AgentCompliance.Scenarios.Execution;
 using AgentCompliance.Scenarios.Tags;
-using AgentCompliance.Steps.Design;
+using AgentCompliance.Steps;
 
 namespace AgentCompliance.Cli.Commands;
 
@@ -86,7 +86,7 @@ public static class RunCommand
             SharedContext = [new TargetContext { Profile = profile }],
         };
 
-        var engine = new ScenarioEngine([typeof(SystemModelSteps).Assembly], new CatalogControlTagMapper(catalog));
+        var engine = new ScenarioEngine([StepLibrary.Assembly], new CatalogControlTagMapper(catalog));
         var outputDirectory = Path.GetFullPath(options.OutputDirectory, workingDirectory);
         var writer = new RunOutputWriter(outputDirectory);
         var console = CommandConsole.Create(output);

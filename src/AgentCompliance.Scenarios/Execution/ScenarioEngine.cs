@@ -81,7 +81,7 @@ public sealed class ScenarioEngine
             if (bindingErrors.Count > 0)
             {
                 await DisposeQuietlyAsync(host, warnings).ConfigureAwait(false);
-                throw new InvalidInputException([.. bindingErrors.Select(error => new InputProblem("--bindings", 0, 0, $"invalid binding: {error}", "fix the binding class, rebuild, and run again"))]);
+                throw InvalidBindings(bindingErrors);
             }
 
             foreach (var observer in observers)
@@ -92,7 +92,7 @@ public sealed class ScenarioEngine
             var beforeRunError = await host.StartTestRunAsync().ConfigureAwait(false);
             if (beforeRunError is not null)
             {
-                var message = $"[BeforeTestRun] hook failed: {ErrorText.Describe(beforeRunError)}";
+                var message = BeforeTestRunFailure(beforeRunError);
                 foreach (var run in runs)
                 {
                     foreach (var (slot, scenario) in run.Scenarios)
@@ -156,6 +156,42 @@ public sealed class ScenarioEngine
         }
     }
 
+    /// <summary>
+    /// Starts the runtime once for scenarios the caller runs one at a time, in the selection and order it chooses
+    /// (one NUnit test per scenario, say). BeforeTestRun hooks run now; AfterFeature and AfterTestRun hooks run when
+    /// the session is disposed. Unloadable or invalid bindings throw <see cref="InvalidInputException"/>.
+    /// </summary>
+    public async Task<ScenarioSession> StartSessionAsync(ScenarioSessionOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(new ScenarioRunOptions { StepTimeout = options.StepTimeout });
+        var userAssemblies = BindingAssemblyFiles.Load(options.BindingAssemblyPaths, options.WorkingDirectory);
+        var messagesPath = PrepareMessagesPath(options.MessagesDirectory, options.WorkingDirectory);
+        var settings = new HostSettings(
+            [.. _builtInBindingAssemblies.Concat(userAssemblies).Distinct()],
+            options.StepTimeout,
+            cancellationToken,
+            messagesPath,
+            options.SharedContext);
+
+        var warnings = new ConcurrentQueue<string>();
+        var host = ReqnrollHost.Create(settings);
+        var bindingErrors = host.BindingErrors();
+        if (bindingErrors.Count > 0)
+        {
+            await DisposeQuietlyAsync(host, warnings).ConfigureAwait(false);
+            throw InvalidBindings(bindingErrors);
+        }
+
+        var beforeRunError = await host.StartTestRunAsync().ConfigureAwait(false);
+        return new ScenarioSession(this, host, beforeRunError is null ? null : BeforeTestRunFailure(beforeRunError), warnings);
+    }
+
+    private static InvalidInputException InvalidBindings(IReadOnlyList<string> errors) =>
+        new([.. errors.Select(error => new InputProblem("--bindings", 0, 0, $"invalid binding: {error}", "fix the binding class, rebuild, and run again"))]);
+
+    internal static string BeforeTestRunFailure(Exception error) => $"[BeforeTestRun] hook failed: {ErrorText.Describe(error)}";
+
     private static void Validate(ScenarioRunOptions options)
     {
         var problems = new List<InputProblem>();
@@ -202,7 +238,7 @@ public sealed class ScenarioEngine
         return runs;
     }
 
-    private static FeatureInfo CreateFeatureInfo(ParsedFeature feature)
+    internal static FeatureInfo CreateFeatureInfo(ParsedFeature feature)
     {
         var folder = Path.GetDirectoryName(feature.File.RelativePath)?.Replace('\\', '/') ?? string.Empty;
         return new FeatureInfo(Culture(feature.Language), folder, feature.Name, feature.Description, ProgrammingLanguage.CSharp, [.. feature.Tags], feature.Messages);
@@ -257,28 +293,7 @@ public sealed class ScenarioEngine
                         break;
                     }
 
-                    foreach (var observer in observers)
-                    {
-                        observer.ScenarioStarted(run.Feature.Name, scenario.Name);
-                    }
-
-                    var started = Stopwatch.GetTimestamp();
-                    (ResultStatus Status, string? Error, IReadOnlyList<StepResult> Steps) outcome;
-                    try
-                    {
-                        outcome = await driver.RunAsync(run, scenario).ConfigureAwait(false);
-                    }
-                    catch (Exception exception) when (exception is not OutOfMemoryException)
-                    {
-                        outcome = (ResultStatus.Failed, $"the scenario could not be executed: {ErrorText.Describe(exception)}", ScenarioOutcome.Unexecuted(scenario, ResultStatus.Skipped));
-                    }
-
-                    var result = ToResult(run.Feature, scenario, outcome.Status, outcome.Error, outcome.Steps, Stopwatch.GetElapsedTime(started));
-                    results[slot] = result;
-                    foreach (var observer in observers)
-                    {
-                        observer.ScenarioFinished(result);
-                    }
+                    results[slot] = await ExecuteScenarioAsync(driver, run, scenario, observers).ConfigureAwait(false);
                 }
 
                 try
@@ -296,7 +311,35 @@ public sealed class ScenarioEngine
         await Task.WhenAll(workers).ConfigureAwait(false);
     }
 
-    private ScenarioResult ToResult(ParsedFeature feature, PlannedScenario scenario, ResultStatus status, string? error, IReadOnlyList<StepResult> steps, TimeSpan duration) => new()
+    /// <summary>Runs one scenario and tells the observers; shared by whole runs and <see cref="ScenarioSession"/>.</summary>
+    internal async Task<ScenarioResult> ExecuteScenarioAsync(ScenarioDriver driver, FeatureRun run, PlannedScenario scenario, IReadOnlyList<IRunObserver> observers)
+    {
+        foreach (var observer in observers)
+        {
+            observer.ScenarioStarted(run.Feature.Name, scenario.Name);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        (ResultStatus Status, string? Error, IReadOnlyList<StepResult> Steps) outcome;
+        try
+        {
+            outcome = await driver.RunAsync(run, scenario).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            outcome = (ResultStatus.Failed, $"the scenario could not be executed: {ErrorText.Describe(exception)}", ScenarioOutcome.Unexecuted(scenario, ResultStatus.Skipped));
+        }
+
+        var result = ToResult(run.Feature, scenario, outcome.Status, outcome.Error, outcome.Steps, Stopwatch.GetElapsedTime(started));
+        foreach (var observer in observers)
+        {
+            observer.ScenarioFinished(result);
+        }
+
+        return result;
+    }
+
+    internal ScenarioResult ToResult(ParsedFeature feature, PlannedScenario scenario, ResultStatus status, string? error, IReadOnlyList<StepResult> steps, TimeSpan duration) => new()
     {
         Id = scenario.Id,
         Name = scenario.Name,
@@ -314,7 +357,7 @@ public sealed class ScenarioEngine
         Steps = steps,
     };
 
-    private static async Task DisposeQuietlyAsync(ReqnrollHost host, ConcurrentQueue<string> warnings)
+    internal static async Task DisposeQuietlyAsync(ReqnrollHost host, ConcurrentQueue<string> warnings)
     {
         try
         {
