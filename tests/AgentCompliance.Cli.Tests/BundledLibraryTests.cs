@@ -9,7 +9,7 @@ namespace AgentCompliance.Cli.Tests;
 /// </summary>
 public class BundledLibraryTests
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static readonly string RepositoryRoot = RepositoryLayout.Root;
     private string _out = null!;
 
     [SetUp]
@@ -78,18 +78,5 @@ public class BundledLibraryTests
                 Assert.That(scenario.GetProperty("status").GetString(), Is.Not.EqualTo("undefined"), name);
             }
         });
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "AgentCompliance.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("tests must run inside the repository (AgentCompliance.sln not found above the test folder)");
     }
 }
