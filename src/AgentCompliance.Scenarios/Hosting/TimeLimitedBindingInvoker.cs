@@ -7,13 +7,23 @@ namespace AgentCompliance.Scenarios.Hosting;
 
 /// <summary>
 /// Wraps Reqnroll's binding invoker so a step or hook that runs too long (or is still running when the user
-/// interrupts the run) fails with a clear message instead of hanging the process. The binding starts on a thread of
-/// its own so that even a synchronously blocking step can be abandoned; the engine then records the error as a
+/// interrupts the run) fails with a clear message instead of hanging the process. The binding starts on a thread-pool
+/// thread so that even a synchronously blocking step can be abandoned; the engine then records the error as a
 /// failed step and skips the remaining steps, as for any other step error. An abandoned binding keeps running in
 /// the background until it returns on its own: .NET cannot stop a thread safely.
 /// </summary>
 internal sealed class TimeLimitedBindingInvoker(BindingInvoker inner, HostSettings settings) : IAsyncBindingInvoker
 {
+    // Abandoned steps that still block hold pool threads; a floor well above the cores keeps healthy steps from
+    // queueing behind them (the pool otherwise adds only about one thread per half second).
+    private const int MinimumPoolThreads = 64;
+
+    static TimeLimitedBindingInvoker()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, MinimumPoolThreads), completionPorts);
+    }
+
     public async Task<object> InvokeBindingAsync(IBinding binding, IContextManager contextManager, object[] arguments, ITestTracer testTracer, DurationHolder durationHolder)
     {
         // Hooks are not abandoned on interruption: AfterScenario/AfterFeature hooks are where bindings clean up.
@@ -32,13 +42,10 @@ internal sealed class TimeLimitedBindingInvoker(BindingInvoker inner, HostSettin
             throw new RunInterruptedException();
         }
 
-        // A dedicated thread, not a pool thread: steps that block (and those abandoned while blocking) must not
-        // starve the pool, or healthy steps elsewhere would wait for a thread and time out themselves.
-        var invocation = Task.Factory.StartNew(
-            () => inner.InvokeBindingAsync(binding, contextManager, arguments, testTracer, durationHolder),
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
-            TaskScheduler.Default).Unwrap();
+        // A pool thread, so that even a step that blocks synchronously can be abandoned. Not a dedicated thread: creating
+        // one per step cost ~1.4 ms (measured: 1,000 x 5 trivial steps took 9.9 s instead of 3.6 s). A blocked, abandoned
+        // step holds its pool thread until it returns; the pool adds threads when that starves it.
+        var invocation = Task.Run(() => inner.InvokeBindingAsync(binding, contextManager, arguments, testTracer, durationHolder));
         try
         {
             return timeout is { } limit

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Scenario-engine benchmark: agentcompliance vs cucumber-js on the same generated suite, in one run.
 #   bash tests/Benchmarks/ScenarioEngine/run.sh [repetitions]
+# Both tools do the same work: run every scenario and write Cucumber messages and JUnit XML (agentcompliance also
+# writes results.json). agentcompliance is published as it ships (linux-x64, ReadyToRun).
 # Prints wall-clock medians, their ratio, and the engine's per-step overhead, estimated as
 # (median(1000 x 5 steps) - median(1000 x 1 step)) / 4000: start-up and per-scenario costs cancel out.
 set -euo pipefail
@@ -12,8 +14,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 REQNROLL_TELEMETRY_ENABLED=0 CUCUMBER_PUBLISH_QUIET=true NO_COLOR=1
 
-echo "building (Release)..." >&2
-dotnet build "$root/src/AgentCompliance.Cli" -c Release -nologo -v quiet -o "$work/cli" >&2
+echo "publishing (Release, linux-x64, ReadyToRun)..." >&2
+dotnet publish "$root/src/AgentCompliance.Cli" -c Release -r linux-x64 --self-contained false -nologo -v quiet -o "$work/cli" >&2
 dotnet build "$here/BenchBindings" -c Release -nologo -v quiet -o "$work/bindings" >&2
 if [ ! -d "$here/node_modules/@cucumber/cucumber" ]; then
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >&2)
@@ -34,7 +36,8 @@ time_agentcompliance() { # suite -> ms
 time_cucumber_js() {
   local start end rc=0
   start=$(now_ms)
-  (cd "$here" && node node_modules/@cucumber/cucumber/bin/cucumber.js "$1" --require "$here/steps.cjs" --format summary >/dev/null 2>&1) || rc=$?
+  (cd "$here" && node node_modules/@cucumber/cucumber/bin/cucumber.js "$1" --require "$here/steps.cjs" --format summary \
+    --format "message:$work/cucumber-js.ndjson" --format "junit:$work/cucumber-js.xml" >/dev/null 2>&1) || rc=$?
   end=$(now_ms)
   [ "$rc" -eq 0 ] || { echo "cucumber-js failed with exit code $rc on $1" >&2; exit 3; }
   echo $((end - start))
