@@ -8,6 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return [ControlsCommand.Create(output)];
+        return [ControlsCommand.Create(output), AnalyzeCommand.Create(output)];
     }
 }
