@@ -58,7 +58,7 @@ public sealed class RuleFixtureTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(BuiltInRules.All, Has.Count.GreaterThanOrEqualTo(10));
+            Assert.That(BuiltInRules.All, Has.Count.GreaterThanOrEqualTo(20));
             Assert.That(analyzer.Rules.Select(rule => rule.Id), Is.Unique.And.Ordered);
             foreach (var rule in analyzer.Rules)
             {

@@ -73,6 +73,9 @@ public static class SyntaxQueries
         {
             EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } } => RightmostName(declaration.Type),
             EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => RightmostName(property.Type),
+            // new List<ChatMessage> { new(...) }: the collection's element type.
+            InitializerExpressionSyntax { Parent: ObjectCreationExpressionSyntax { Type: GenericNameSyntax collection } } =>
+                RightmostName(collection.TypeArgumentList.Arguments[^1]),
             _ => null,
         };
     }
