@@ -83,8 +83,9 @@ public sealed class CodeAnalyzer
         // Multi-targeted projects and shared files appear in several compilations: analyse each file once.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var trees = new List<AnalysedTree>();
-        foreach (var compilation in compilations)
+        foreach (var loaded in compilations)
         {
+            var compilation = WithoutNullableAnalysis(loaded);
             foreach (var tree in compilation.SyntaxTrees)
             {
                 if (tree.FilePath.Length > 0 && !IsGenerated(tree) && seen.Add(tree.FilePath))
@@ -96,6 +97,13 @@ public sealed class CodeAnalyzer
 
         return trees;
     }
+
+    // With nullable analysis on, every semantic query first runs flow analysis over the whole enclosing method.
+    // No rule needs nullability, so queries bind only what they ask about.
+    private static Compilation WithoutNullableAnalysis(Compilation compilation) =>
+        compilation is CSharpCompilation csharp && csharp.Options.NullableContextOptions != NullableContextOptions.Disable
+            ? csharp.WithOptions(csharp.Options.WithNullableContextOptions(NullableContextOptions.Disable))
+            : compilation;
 
     private static bool IsGenerated(SyntaxTree tree)
     {

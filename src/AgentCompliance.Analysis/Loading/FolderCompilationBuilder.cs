@@ -67,6 +67,6 @@ internal static class FolderCompilationBuilder
             "AnalysedAgentCode",
             trees.Prepend(usings),
             FrameworkReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
     }
 }

@@ -50,15 +50,26 @@ public sealed class AC0011ToolArgumentToUrlRule : IAnalysisRule
 
         foreach (var node in tool.Body.DescendantNodesAndSelf())
         {
-            var (sink, url) = Match(context, node);
-            if (sink is not null && url is not null && tool.Taint.Origin(url, SinkKind.Url) is { } origin)
+            var (sink, url) = Match(node);
+            if (sink is not null && url is not null && tool.Taint.Origin(url, SinkKind.Url) is { } origin && IsRequestClient(context, node))
             {
                 context.Report(url, tool.Name, origin, sink);
             }
         }
     }
 
-    private static (string? Sink, ExpressionSyntax? Url) Match(ToolMethodContext context, SyntaxNode node)
+    // The receiver is usually a variable: confirm its type when it binds (only for tainted URLs), trust the method name when it does not.
+    private static bool IsRequestClient(ToolMethodContext context, SyntaxNode node)
+    {
+        if (node is not InvocationExpressionSyntax invocation || SyntaxQueries.RightmostName(SyntaxQueries.Receiver(invocation)) is "WebRequest" or "HttpWebRequest")
+        {
+            return true;
+        }
+
+        return SymbolQueries.IsMemberOfAny(context.SemanticModel, invocation, "System.Net.Http.HttpClient", "System.Net.WebClient", "System.Net.WebSockets.ClientWebSocket") != false;
+    }
+
+    private static (string? Sink, ExpressionSyntax? Url) Match(SyntaxNode node)
     {
         switch (node)
         {
@@ -73,13 +84,7 @@ public sealed class AC0011ToolArgumentToUrlRule : IAnalysisRule
                     return (null, null);
                 }
 
-                // The receiver is usually a variable: confirm its type when it binds, trust the method name when it does not.
-                var isHttp = SymbolQueries.IsMemberOf(context.SemanticModel, invocation, "System.Net.Http.HttpClient")
-                    ?? true;
-                var isJsonExtension = SymbolQueries.IsMemberOf(context.SemanticModel, invocation, "System.Net.Http.Json.HttpClientJsonExtensions") == true;
-                var isOther = SymbolQueries.IsMemberOf(context.SemanticModel, invocation, "System.Net.WebClient") == true
-                    || SymbolQueries.IsMemberOf(context.SemanticModel, invocation, "System.Net.WebSockets.ClientWebSocket") == true;
-                return isHttp || isJsonExtension || isOther ? ($"{name}", SyntaxQueries.Argument(invocation.ArgumentList, 0)?.Expression) : (null, null);
+                return (name, SyntaxQueries.Argument(invocation.ArgumentList, 0)?.Expression);
             case BaseObjectCreationExpressionSyntax creation when SyntaxQueries.CreatedTypeName(creation) == "HttpRequestMessage":
                 return ("new HttpRequestMessage", SyntaxQueries.Argument(creation.ArgumentList, 1, "requestUri")?.Expression);
             case AssignmentExpressionSyntax assignment when SyntaxQueries.AssignedName(assignment) is "BaseAddress" or "RequestUri":

@@ -64,12 +64,23 @@ public sealed class AC0016PlaintextHttpRule : IAnalysisRule
         var end = rest.IndexOfAny(['/', '?', '#', '{']);
         var authority = end < 0 ? rest : rest[..end];
         var host = authority.StartsWith('[') ? authority[..(authority.IndexOf(']', StringComparison.Ordinal) + 1)] : authority.Split(':')[0];
-        if (host.Length == 0 || IsLoopback(host) || NamespaceHosts.Any(known => host.Equals(known, StringComparison.OrdinalIgnoreCase)))
+        if (IsLoopback(host) || NamespaceHosts.Any(known => host.Equals(known, StringComparison.OrdinalIgnoreCase)))
         {
             return;
         }
 
-        context.Report(node, scheme + authority, host is "*" or "+" or "0.0.0.0" ? "every network interface" : host);
+        // $"http://{peer}/…": the host is decided at run time, so it is not known to be loopback.
+        var target = host switch
+        {
+            "" when node is InterpolatedStringExpressionSyntax => "a host chosen at run time",
+            "" => null,
+            "*" or "+" or "0.0.0.0" => "every network interface",
+            _ => host,
+        };
+        if (target is not null)
+        {
+            context.Report(node, scheme + authority + (target == "a host chosen at run time" ? "{…}" : string.Empty), target);
+        }
     }
 
     private static bool IsLoopback(string host) =>

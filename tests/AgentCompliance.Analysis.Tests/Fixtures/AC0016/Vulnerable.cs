@@ -9,5 +9,7 @@ public static class PeerAgents
 
     public static string Listen() => "http://0.0.0.0:5000"; // expect: AC0016
 
+    public static Uri Peer(string peer) => new($"http://{peer}/a2a"); // expect: AC0016
+
     public static XNamespace Soap => "http://schemas.xmlsoap.org/soap/envelope/";
 }
