@@ -38,7 +38,10 @@ public sealed partial class TaintAnalysis
 
     private static readonly HashSet<string> ValidationPredicateWords = new(StringComparer.Ordinal) { "allow", "allowed", "allowlist", "whitelist", "permitted", "valid", "validate", "safe", "trusted" };
 
-    private readonly Dictionary<string, string> origins = new(StringComparer.Ordinal);
+    private readonly HashSet<string> sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ExpressionSyntax>> flows = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Name, SinkKind Sink), string?> resolved = [];
+    private readonly HashSet<string> resolving = new(StringComparer.Ordinal);
     private readonly Dictionary<SinkKind, HashSet<string>> sanitised = [];
     private readonly HashSet<string> sanitisedEverywhere = new(StringComparer.Ordinal);
 
@@ -46,8 +49,15 @@ public sealed partial class TaintAnalysis
     {
     }
 
-    /// <summary>Names (parameters and locals) that carry parameter data, mapped to the parameter it came from.</summary>
-    public IReadOnlyDictionary<string, string> TaintedNames => origins;
+    /// <summary>True when some parameter can carry attacker-chosen text; false lets rules skip the method.</summary>
+    public bool HasSources => sources.Count > 0;
+
+    /// <summary>Names (parameters and locals) that carry parameter data into SQL-like sinks, mapped to the parameter it came from.</summary>
+    public IReadOnlyDictionary<string, string> TaintedNames =>
+        sources.Concat(flows.Keys).Distinct(StringComparer.Ordinal)
+            .Select(name => (Name: name, Origin: NameOrigin(name, SinkKind.Sql)))
+            .Where(pair => pair.Origin is not null)
+            .ToDictionary(pair => pair.Name, pair => pair.Origin!, StringComparer.Ordinal);
 
     /// <summary>Taint starting at every parameter whose type can carry text (not numbers, tokens, loggers…).</summary>
     public static TaintAnalysis FromParameters(SyntaxNode? body, IEnumerable<ParameterSyntax> parameters)
@@ -59,13 +69,13 @@ public sealed partial class TaintAnalysis
             var typeName = SyntaxQueries.RightmostName(parameter.Type);
             if (typeName is null || !UntaintedParameterTypes.Contains(typeName))
             {
-                analysis.origins[parameter.Identifier.ValueText] = parameter.Identifier.ValueText;
+                analysis.sources.Add(parameter.Identifier.ValueText);
             }
         }
 
-        if (body is not null && analysis.origins.Count > 0)
+        if (body is not null && analysis.sources.Count > 0)
         {
-            analysis.Propagate(body);
+            analysis.CollectFlows(body);
             analysis.FindSanitisers(body);
         }
 
@@ -96,8 +106,7 @@ public sealed partial class TaintAnalysis
             case null:
                 return null;
             case IdentifierNameSyntax identifier:
-                var name = identifier.Identifier.ValueText;
-                return origins.TryGetValue(name, out var origin) && !IsSanitised(name, sink) ? origin : null;
+                return NameOrigin(identifier.Identifier.ValueText, sink);
             case LiteralExpressionSyntax or TypeOfExpressionSyntax or DefaultExpressionSyntax:
                 return null;
             case InterpolatedStringExpressionSyntax interpolated:
@@ -195,25 +204,78 @@ public sealed partial class TaintAnalysis
         names.Add(name);
     }
 
-    // Flow-insensitive: repeat over every assignment until no new name becomes tainted.
-    private void Propagate(SyntaxNode body)
+    // A name is tainted for a sink when it is an unsanitised parameter, or when any value assigned to it anywhere in
+    // the method is (flow-insensitive); a sanitised name cleans everything derived from it.
+    private string? NameOrigin(string name, SinkKind sink)
     {
-        var flows = new List<(string Target, ExpressionSyntax Value)>();
+        if (IsSanitised(name, sink))
+        {
+            return null;
+        }
+
+        if (sources.Contains(name))
+        {
+            return name;
+        }
+
+        if (resolved.TryGetValue((name, sink), out var known))
+        {
+            return known;
+        }
+
+        if (!flows.TryGetValue(name, out var values) || !resolving.Add(name))
+        {
+            return null; // unknown, or a cycle (x = x + y) already being resolved
+        }
+
+        string? origin = null;
+        foreach (var value in values)
+        {
+            origin = Origin(value, sink);
+            if (origin is not null)
+            {
+                break;
+            }
+        }
+
+        resolving.Remove(name);
+
+        // Inner results may have been cut short by a cycle: only a top-level answer is final.
+        if (resolving.Count == 0)
+        {
+            resolved[(name, sink)] = origin;
+        }
+
+        return origin;
+    }
+
+    private void AddFlow(string target, ExpressionSyntax value)
+    {
+        if (!flows.TryGetValue(target, out var values))
+        {
+            flows[target] = values = [];
+        }
+
+        values.Add(value);
+    }
+
+    private void CollectFlows(SyntaxNode body)
+    {
         foreach (var node in body.DescendantNodes())
         {
             switch (node)
             {
                 case VariableDeclaratorSyntax { Initializer: { } initializer } declarator:
-                    flows.Add((declarator.Identifier.ValueText, initializer.Value));
+                    AddFlow(declarator.Identifier.ValueText, initializer.Value);
                     break;
                 case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment:
-                    flows.Add((target.Identifier.ValueText, assignment.Right));
+                    AddFlow(target.Identifier.ValueText, assignment.Right);
                     break;
                 case ForEachStatementSyntax loop:
-                    flows.Add((loop.Identifier.ValueText, loop.Expression));
+                    AddFlow(loop.Identifier.ValueText, loop.Expression);
                     break;
                 case IsPatternExpressionSyntax { Pattern: DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax designation } } pattern:
-                    flows.Add((designation.Identifier.ValueText, pattern.Expression));
+                    AddFlow(designation.Identifier.ValueText, pattern.Expression);
                     break;
                 case ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword, Parent.Parent: InvocationExpressionSyntax call } outArgument:
                     // Uri.TryCreate(arg, kind, out var uri) carries the argument; int.TryParse(arg, out var n) does not.
@@ -225,27 +287,12 @@ public sealed partial class TaintAnalysis
                     };
                     if (outName is not null && !(SyntaxQueries.InvokedName(call) == "TryParse" && SyntaxQueries.RightmostName(SyntaxQueries.Receiver(call)) != "Uri"))
                     {
-                        flows.Add((outName, call));
+                        AddFlow(outName, call);
                     }
 
                     break;
             }
         }
-
-        bool changed;
-        do
-        {
-            changed = false;
-            foreach (var (target, value) in flows)
-            {
-                if (!origins.ContainsKey(target) && Origin(value, SinkKind.Sql) is { } origin)
-                {
-                    origins[target] = origin;
-                    changed = true;
-                }
-            }
-        }
-        while (changed);
     }
 
     private void FindSanitisers(SyntaxNode body)

@@ -82,7 +82,7 @@ public sealed class AC0010ToolArgumentToFilePathRule : IAnalysisRule
     private static void Analyze(ToolMethodContext context)
     {
         var tool = context.Tool;
-        if (tool.Body is null || tool.Taint.TaintedNames.Count == 0)
+        if (tool.Body is null || !tool.Taint.HasSources)
         {
             return;
         }

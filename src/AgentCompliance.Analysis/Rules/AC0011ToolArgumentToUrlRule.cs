@@ -43,7 +43,7 @@ public sealed class AC0011ToolArgumentToUrlRule : IAnalysisRule
     private static void Analyze(ToolMethodContext context)
     {
         var tool = context.Tool;
-        if (tool.Body is null || tool.Taint.TaintedNames.Count == 0)
+        if (tool.Body is null || !tool.Taint.HasSources)
         {
             return;
         }
