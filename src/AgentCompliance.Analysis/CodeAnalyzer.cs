@@ -266,11 +266,27 @@ public sealed class CodeAnalyzer
         return findings;
     }
 
+    // "Type.Member.variable" around the finding, so fingerprints follow code that moves within the file.
+    private static string EnclosingNames(Location location)
+    {
+        var node = location.SourceTree!.GetRoot().FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+        var names = node.AncestorsAndSelf().Select(ancestor => ancestor switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax type => type.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax method => method.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax property => property.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax local => local.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax variable => variable.Identifier.ValueText,
+            _ => null,
+        }).OfType<string>().Reverse();
+        return string.Join('.', names);
+    }
+
     private static Finding CreateFinding(RuleDescriptor rule, string message, Location location, string relativePath, Microsoft.CodeAnalysis.Text.SourceText text, Dictionary<(string, string), int> occurrences)
     {
         var span = location.GetLineSpan();
-        var flagged = text.ToString(location.SourceSpan);
-        var key = (rule.Id, flagged);
+        var identity = Fingerprints.Identity(EnclosingNames(location), text.ToString(location.SourceSpan));
+        var key = (rule.Id, identity);
         occurrences[key] = occurrences.TryGetValue(key, out var count) ? count + 1 : 0;
         var source = new SourceSpan(
             location.SourceTree!.FilePath,
@@ -278,6 +294,6 @@ public sealed class CodeAnalyzer
             span.StartLinePosition.Character + 1,
             span.EndLinePosition.Line + 1,
             span.EndLinePosition.Character + 1);
-        return new Finding(rule, message, source, relativePath, Fingerprints.Compute(rule.Id, relativePath, flagged, occurrences[key]));
+        return new Finding(rule, message, source, relativePath, Fingerprints.Compute(rule.Id, relativePath, identity, occurrences[key]));
     }
 }

@@ -105,6 +105,39 @@ public sealed class SarifOutputTests
         }
     }
 
+    [Test]
+    public void Fingerprints_and_messages_carry_no_secret_material()
+    {
+        var directory = Directory.CreateTempSubdirectory("agentcompliance-fp-").FullName;
+        try
+        {
+            var path = Path.Combine(directory, "Peers.cs");
+            const string template = """
+                public static class Peers
+                {
+                    public const string ApiKey = "SECRET";
+                    public static readonly System.Uri Planner = new("http://agent:SECRET@planner.internal/a2a");
+                }
+                """;
+            File.WriteAllText(path, template.Replace("SECRET", "Winter2025!Agent", StringComparison.Ordinal));
+            var first = new CodeAnalyzer().Analyze(Loading.CodebaseLoader.Load(path));
+            File.WriteAllText(path, template.Replace("SECRET", "Summer2026?Other", StringComparison.Ordinal));
+            var second = new CodeAnalyzer().Analyze(Loading.CodebaseLoader.Load(path));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(first.Findings.Select(finding => finding.Rule.Id), Is.EquivalentTo(new[] { "AC0001", "AC0016" }));
+                Assert.That(second.Findings.Select(finding => finding.Fingerprint), Is.EqualTo(first.Findings.Select(finding => finding.Fingerprint)),
+                    "a fingerprint that changes with the value would be derived from the secret");
+                Assert.That(SarifWriter.Serialize(first), Does.Not.Contain("Winter2025"));
+            });
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static List<string> Fingerprints(string path) =>
         new CodeAnalyzer().Analyze(Loading.CodebaseLoader.Load(path)).Findings.Select(finding => finding.Fingerprint).ToList();
 

@@ -63,7 +63,16 @@ public sealed class AC0016PlaintextHttpRule : IAnalysisRule
         var rest = value[scheme.Length..];
         var end = rest.IndexOfAny(['/', '?', '#', '{']);
         var authority = end < 0 ? rest : rest[..end];
-        var host = authority.StartsWith('[') ? authority[..(authority.IndexOf(']', StringComparison.Ordinal) + 1)] : authority.Split(':')[0];
+
+        // http://user:password@host: never repeat credentials in a message.
+        var at = authority.LastIndexOf('@');
+        if (at >= 0)
+        {
+            authority = "***@" + authority[(at + 1)..];
+        }
+
+        var hostPart = at >= 0 ? authority[4..] : authority;
+        var host = hostPart.StartsWith('[') ? hostPart[..(hostPart.IndexOf(']', StringComparison.Ordinal) + 1)] : hostPart.Split(':')[0];
         if (IsLoopback(host) || NamespaceHosts.Any(known => host.Equals(known, StringComparison.OrdinalIgnoreCase)))
         {
             return;

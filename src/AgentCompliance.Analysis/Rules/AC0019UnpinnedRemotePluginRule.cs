@@ -63,7 +63,9 @@ public sealed class AC0019UnpinnedRemotePluginRule : IAnalysisRule
         var pinned = scope.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(call => SyntaxQueries.InvokedName(call) is { } called && IntegrityCalls.Contains(called));
         if (!pinned)
         {
-            context.Report(remote.Expression, name, remote.Url);
+            // The query may carry a SAS signature or API key: show scheme, host and path only.
+            var shown = remote.Url.Split('?', '#')[0];
+            context.Report(remote.Expression, name, shown);
         }
     }
 
