@@ -5,7 +5,11 @@ using NJsonSchema;
 
 namespace AgentCompliance.Analysis.Tests;
 
-/// <summary>The SARIF log is valid against the SARIF 2.1.0 JSON schema and carries what code scanning reads.</summary>
+/// <summary>
+/// The SARIF log is valid against the SARIF 2.1.0 JSON schema and carries what code scanning reads.
+/// Schemas/sarif-2.1.0.json is the public SARIF 2.1.0 schema as published to SchemaStore (sarif-2.1.0-rtm.5.json,
+/// draft-04), vendored unchanged from the MIT-licensed <c>@microsoft/jest-sarif</c> npm package.
+/// </summary>
 [TestFixture]
 public sealed class SarifOutputTests
 {

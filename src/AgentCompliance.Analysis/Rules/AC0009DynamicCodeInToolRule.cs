@@ -50,7 +50,7 @@ public sealed class AC0009DynamicCodeInToolRule : IAnalysisRule
                     case "EvaluateAsync" or "RunAsync" or "Create" when receiver == "CSharpScript":
                         context.Report(invocation, tool.Name, $"evaluates C# script with CSharpScript.{name}");
                         break;
-                    case { } load when AssemblyLoads.Contains(load) && (receiver is "Assembly" || (receiver is not null && receiver.EndsWith("LoadContext", StringComparison.Ordinal)) || load.StartsWith("LoadFrom", StringComparison.Ordinal) && receiver is "Default"):
+                    case { } load when AssemblyLoads.Contains(load) && IsAssemblyLoader(receiver, load):
                         context.Report(invocation, tool.Name, $"loads an assembly with {receiver}.{load}");
                         break;
                     case "GetType" when receiver == "Type" && isOwnBody && TaintedArgument(tool, invocation) is { } origin:
@@ -63,6 +63,12 @@ public sealed class AC0009DynamicCodeInToolRule : IAnalysisRule
             }
         }
     }
+
+    // Assembly.Load(bytes), AssemblyLoadContext.Default.LoadFromStream(...), myLoadContext.LoadFromAssemblyPath(...).
+    private static bool IsAssemblyLoader(string? receiver, string method) =>
+        receiver is "Assembly"
+        || (receiver is not null && receiver.EndsWith("LoadContext", StringComparison.Ordinal))
+        || (receiver is "Default" && method.StartsWith("LoadFrom", StringComparison.Ordinal));
 
     private static string? TaintedArgument(ToolMethod tool, InvocationExpressionSyntax invocation) =>
         invocation.ArgumentList.Arguments.Select(argument => tool.Taint.Origin(argument.Expression, SinkKind.Code)).FirstOrDefault(origin => origin is not null);
