@@ -12,9 +12,10 @@ internal static class CommandCatalog
                 [
                     RunCommand.Create(output),
             ValidateCommand.Create(output),
+            AnalyzeCommand.Create(output),
             ControlsCommand.Create(output),
-            SchemaCommand.Create(output),
             StepsCommand.Create(output),
+            SchemaCommand.Create(output),
         ];
     }
 }
