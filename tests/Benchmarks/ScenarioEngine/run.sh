@@ -25,12 +25,13 @@ node "$here/generate-suite.mjs" "$work/suite5" "$scenarios" 5
 node "$here/generate-suite.mjs" "$work/suite1" "$scenarios" 1
 
 now_ms() { date +%s%3N; }
-time_agentcompliance() { # suite -> ms
-  local start end rc=0
+time_agentcompliance() { # suite [extra run options] -> ms
+  local start end rc=0 suite=$1
+  shift
   start=$(now_ms)
-  "$work/cli/agentcompliance" run --features "$1" --bindings "$work/bindings/BenchBindings.dll" --out "$work/out" >/dev/null 2>&1 || rc=$?
+  "$work/cli/agentcompliance" run --features "$suite" --bindings "$work/bindings/BenchBindings.dll" --out "$work/out" "$@" >/dev/null 2>&1 || rc=$?
   end=$(now_ms)
-  [ "$rc" -eq 0 ] || { echo "agentcompliance run failed with exit code $rc on $1" >&2; exit 3; }
+  [ "$rc" -eq 0 ] || { echo "agentcompliance run failed with exit code $rc on $suite" >&2; exit 3; }
   echo $((end - start))
 }
 time_cucumber_js() {
@@ -44,23 +45,27 @@ time_cucumber_js() {
 }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2] + a[NR/2+1]) / 2}'; }
 
-ac5=() ac1=() cj5=()
+ac5=() ac1=() cj5=() act=()
 time_agentcompliance "$work/suite1" >/dev/null # warm the disk cache and the runtime once, untimed
 for i in $(seq "$reps"); do # interleaved so machine noise hits every series alike
   ac5+=("$(time_agentcompliance "$work/suite5")")
   cj5+=("$(time_cucumber_js "$work/suite5")")
   ac1+=("$(time_agentcompliance "$work/suite1")")
-  echo "repetition $i/$reps: agentcompliance ${ac5[-1]} ms, cucumber-js ${cj5[-1]} ms, agentcompliance 1-step ${ac1[-1]} ms" >&2
+  act+=("$(time_agentcompliance "$work/suite5" --step-timeout 60)")
+  echo "repetition $i/$reps: agentcompliance ${ac5[-1]} ms, cucumber-js ${cj5[-1]} ms, agentcompliance 1-step ${ac1[-1]} ms, with step timeout ${act[-1]} ms" >&2
 done
 m_ac5=$(printf '%s\n' "${ac5[@]}" | median)
 m_cj5=$(printf '%s\n' "${cj5[@]}" | median)
 m_ac1=$(printf '%s\n' "${ac1[@]}" | median)
+m_act=$(printf '%s\n' "${act[@]}" | median)
 steps=$((scenarios * 4))
 echo "| suite | tool | median wall time (ms, n=$reps) |"
 echo "|---|---|---|"
 echo "| $scenarios scenarios x 5 steps | agentcompliance run | $m_ac5 |"
 echo "| $scenarios scenarios x 5 steps | cucumber-js 12.8.3 | $m_cj5 |"
 echo "| $scenarios scenarios x 1 step | agentcompliance run | $m_ac1 |"
-awk -v a="$m_ac5" -v c="$m_cj5" -v one="$m_ac1" -v n="$steps" 'BEGIN {
+echo "| $scenarios scenarios x 5 steps | agentcompliance run --step-timeout 60 | $m_act |"
+awk -v a="$m_ac5" -v c="$m_cj5" -v one="$m_ac1" -v t="$m_act" -v n="$steps" 'BEGIN {
   printf "ratio agentcompliance / cucumber-js: %.2f\n", a / c;
+  printf "ratio agentcompliance --step-timeout / cucumber-js: %.2f\n", t / c;
   printf "per-step engine overhead: %.1f us\n", (a - one) * 1000 / n }'
