@@ -37,21 +37,26 @@ cmd_test() {
   dotnet format AgentCompliance.sln --verify-no-changes --no-restore -v quiet
   log "run all tests"
   mkdir -p TestResults
+  local rc=0
   dotnet test AgentCompliance.sln -c "$CONFIGURATION" --no-build --nologo \
     --logger "console;verbosity=normal" --logger "trx" --results-directory TestResults "$@" \
-    | tee TestResults/console.log
+    | tee TestResults/console.log || rc=$?
   summarize_trx
+  return "$rc"
 }
 
-# Print one plain 'N passed, N failed, N skipped' line summed over every test project.
+# Print one plain 'N passed, N failed, N skipped' line summed over every test project's TRX counters
+# (skipped = total - executed; failed counts errors, time-outs and aborts too).
 summarize_trx() {
-  local passed=0 failed=0 skipped=0 p f s
+  local passed=0 failed=0 skipped=0 counters value
+  counter() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
   for trx in TestResults/*.trx; do
     [ -f "$trx" ] || continue
-    p=$(grep -o 'passed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*' || echo 0)
-    f=$(grep -o 'failed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*' || echo 0)
-    s=$(grep -o 'notExecuted="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*' || echo 0)
-    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+    passed=$((passed + $(counter passed)))
+    failed=$((failed + $(counter failed) + $(counter error) + $(counter timeout) + $(counter aborted)))
+    value=$(( $(counter total) - $(counter executed) ))
+    skipped=$((skipped + value))
   done
   echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 }
