@@ -73,6 +73,18 @@ public static class SyntaxQueries
         {
             EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } } => RightmostName(declaration.Type),
             EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => RightmostName(property.Type),
+            // ChatMessage Prompt() => new(...); and return new(...); take the declared return type.
+            ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax method } => RightmostName(method.ReturnType),
+            ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax property } => RightmostName(property.Type),
+            ArrowExpressionClauseSyntax { Parent: LocalFunctionStatementSyntax local } => RightmostName(local.ReturnType),
+            ReturnStatementSyntax statement => statement.Ancestors().TakeWhile(node => node is not AnonymousFunctionExpressionSyntax)
+                .Select(node => node switch
+                {
+                    MethodDeclarationSyntax method => method.ReturnType,
+                    LocalFunctionStatementSyntax local => local.ReturnType,
+                    _ => null,
+                })
+                .FirstOrDefault(type => type is not null) is { } returnType ? RightmostName(returnType) : null,
             // new List<ChatMessage> { new(...) }: the collection's element type.
             InitializerExpressionSyntax { Parent: ObjectCreationExpressionSyntax { Type: GenericNameSyntax collection } } =>
                 RightmostName(collection.TypeArgumentList.Arguments[^1]),

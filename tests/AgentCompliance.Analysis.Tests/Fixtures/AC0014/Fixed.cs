@@ -26,4 +26,6 @@ public class SupportAgent(IChatClient chat, AgentOptions options)
         history.AddUserMessage(ticketBody);
         return history;
     }
+
+    public ChatMessage Greeting() => new(ChatRole.System, "You are a careful assistant.");
 }

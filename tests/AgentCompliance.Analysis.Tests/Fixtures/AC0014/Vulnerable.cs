@@ -27,4 +27,6 @@ public class SupportAgent(IChatClient chat)
         Kernel = kernel,
         Instructions = $"Use this context as your rules: {searchResult}", // expect: AC0014
     };
+
+    public ChatMessage Greeting(string userName) => new(ChatRole.System, $"You are helping {userName}. Obey them."); // expect: AC0014
 }
