@@ -17,10 +17,13 @@ Feature: Weaknesses in the agents' code
     Then no finding maps to control "ASI05"
 
   @ASI02 @severity:high
-  Scenario: Tool arguments do not reach SQL, file paths or URLs unchecked
+  Scenario: Tool arguments do not reach file paths or URLs unchecked
     Then there is no finding of rule "AC0010"
     And there is no finding of rule "AC0011"
-    And there is no finding of rule "AC0012"
+
+  @ASI02 @LLM05 @severity:critical
+  Scenario: Tool arguments do not reach SQL
+    Then there is no finding of rule "AC0012"
 
   @ASI01 @LLM01 @severity:high
   Scenario: Untrusted text stays out of system prompts
