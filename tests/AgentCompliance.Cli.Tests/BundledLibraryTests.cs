@@ -55,6 +55,38 @@ public class BundledLibraryTests
     }
 
     [Test]
+    public async Task The_code_controls_fail_exactly_on_the_sample_agents_planted_weaknesses()
+    {
+        var run = await CliRun.StartAsync(
+            "run",
+            "--profile", Path.Combine(RepositoryRoot, "samples", "profiles", "demo.agentcompliance.yaml"),
+            "--features", Path.Combine(RepositoryRoot, "features", "code"),
+            "--out", _out);
+
+        using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "results.json")));
+        var byStatus = results.RootElement.GetProperty("scenarios").EnumerateArray()
+            .ToLookup(s => s.GetProperty("status").GetString(), s => s.GetProperty("name").GetString());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.GateFailed), run.Error);
+            Assert.That(byStatus["failed"], Is.EquivalentTo(new[]
+            {
+                "No credentials are hard-coded in agent code",
+                "Tools do not execute processes or dynamic code",
+                "Tool arguments do not reach file paths or URLs unchecked",
+                "Tool arguments do not reach SQL",
+                "Untrusted text stays out of system prompts",
+                "Sensitive tools are not invoked automatically without approval",
+                "MCP servers require authentication and authorization",
+            }));
+            Assert.That(byStatus["passed"].Count(), Is.EqualTo(6));
+            Assert.That(run.Output, Does.Contain("SupportTools.cs:35:29 AC0008").And.Contain("Program.cs:17:1 AC0020"));
+            Assert.That(run.Output, Does.Not.Contain("7Hq2Lm9XwR4tZp8Kd3Vn6Yb1Cs5Jf0Ga"), "the planted key must never be shown");
+        });
+    }
+
+    [Test]
     public async Task Every_scenario_of_the_bundled_library_names_catalog_controls_and_a_severity()
     {
         var run = await CliRun.StartAsync(
