@@ -56,7 +56,13 @@ public static class AgentComplianceApp
             await error.WriteLineAsync($"error: could not run: {couldNotRun.Message}").ConfigureAwait(false);
             return ExitCodes.CouldNotRun;
         }
-        catch (Exception unexpected) when (unexpected is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C in a command that does not turn cancellation into a partial result of its own (analyze, steps).
+            await error.WriteLineAsync("error: could not run: interrupted").ConfigureAwait(false);
+            return ExitCodes.CouldNotRun;
+        }
+        catch (Exception unexpected)
         {
             var detail = Environment.GetEnvironmentVariable("AGENTCOMPLIANCE_DEBUG") == "1" ? unexpected.ToString() : unexpected.Message;
             await error.WriteLineAsync($"error: internal error: {detail} (hint: set AGENTCOMPLIANCE_DEBUG=1 for details, and report it)").ConfigureAwait(false);

@@ -200,4 +200,51 @@ public class RunCommandTests
             Assert.That(error, Does.Not.Contain("smoke"));
         });
     }
+
+    [Test]
+    public async Task A_scenario_without_steps_is_not_evidence_and_fails_the_gate()
+    {
+        Feature("empty.feature", "Feature: Empty\n  @ASI03 @severity:high\n  Scenario: Claims a control but checks nothing\n");
+
+        var (exitCode, output, _) = await RunAsync("--features", Path.Combine(_folder, "features"), "--bindings", Bindings, "--out", Path.Combine(_folder, "out"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.GateFailed));
+            Assert.That(output, Does.Contain("PENDING    empty.feature:3  Claims a control but checks nothing"));
+            Assert.That(output, Does.Contain("has no steps"));
+        });
+    }
+
+    [Test]
+    public async Task A_tag_expression_that_selects_nothing_exits_2_instead_of_passing()
+    {
+        Feature("passing.feature", Passing);
+
+        var (exitCode, _, error) = await RunAsync("--features", Path.Combine(_folder, "features"), "--bindings", Bindings, "--out", Path.Combine(_folder, "out"), "--tags", "@no-such-tag");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(error, Does.Contain("--tags: no scenario to run"));
+        });
+    }
+
+    [Test]
+    public async Task An_interrupted_command_exits_3_without_a_stack_trace()
+    {
+        File.WriteAllText(Path.Combine(_folder, "Agent.cs"), "public sealed class Agent { }");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var exitCode = await AgentComplianceApp.RunAsync(["analyze", _folder], output, error, cancelled.Token);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.CouldNotRun));
+            Assert.That(error.ToString(), Does.Not.Contain("   at "));
+        });
+    }
 }

@@ -6,6 +6,7 @@ using AgentCompliance.Analysis.Sarif;
 using AgentCompliance.Cli.ConsoleOutput;
 using AgentCompliance.Cli.Output;
 using AgentCompliance.Core.Diagnostics;
+using AgentCompliance.Reporting.Output;
 
 namespace AgentCompliance.Cli.Commands;
 
@@ -89,8 +90,7 @@ internal static class AnalyzeCommand
                 Directory.CreateDirectory(directory);
             }
 
-            using var stream = File.Create(sarifPath);
-            SarifWriter.Write(report, stream);
+            AtomicFile.Write(Path.GetFullPath(sarifPath), stream => SarifWriter.Write(report, stream));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -9,8 +9,8 @@ internal static class CommandCatalog
     {
         ArgumentNullException.ThrowIfNull(output);
         return
-                [
-                    RunCommand.Create(output),
+        [
+            RunCommand.Create(output),
             ValidateCommand.Create(output),
             AnalyzeCommand.Create(output),
             ControlsCommand.Create(output),

@@ -95,11 +95,6 @@ public static class RunCommand
 
         // The checkpoint observer goes first: its RunFinished writes the final files before the summary is shown.
         var result = await engine.RunAsync(runOptions, [checkpoints, progress], cancellationToken).ConfigureAwait(false);
-        if (checkpoints.LastCheckpointError is { } writeError)
-        {
-            throw writeError;
-        }
-
         foreach (var warning in result.Warnings)
         {
             await error.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
@@ -108,6 +103,13 @@ public static class RunCommand
         foreach (var file in writer.Writers.Select(w => w.FileName).Append(ScenarioEngine.MessagesFileName))
         {
             await output.WriteLineAsync($"wrote {Path.Combine(options.OutputDirectory, file)}").ConfigureAwait(false);
+        }
+
+        if (result.Summary.Total == 0)
+        {
+            // Nothing selected means nothing verified: a typo in --tags must not turn a release gate green.
+            throw new InvalidInputException(new InputProblem(
+                options.Tags is null ? "--features" : "--tags", 0, 0, "no scenario to run: the selection is empty", "check the feature folders and the tag expression"));
         }
 
         var reportOnly = options.ReportOnly || profile?.Gate.Mode == GateMode.ReportOnly;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AgentCompliance.Cli.Output;
 using AgentCompliance.Core.Diagnostics;
+using AgentCompliance.Reporting.Output;
 using AgentCompliance.Scenarios.Bindings;
 using AgentCompliance.Scenarios.Hosting;
 using AgentCompliance.Steps;
@@ -62,7 +63,11 @@ internal static class StepsCommand
         {
             var fullPath = Path.GetFullPath(outFile);
             Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-            File.WriteAllText(fullPath, text);
+            AtomicFile.Write(fullPath, stream =>
+            {
+                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+                writer.Write(text);
+            });
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -24,6 +24,12 @@ internal static class ScenarioOutcome
             return (ResultStatus.Skipped, "skipped: tagged @ignore");
         }
 
+        if (recorded.Steps.Count == 0 && recorded.HookFailures.Count == 0)
+        {
+            // A scenario without steps verifies nothing; its control tags must not count as evidence.
+            return (ResultStatus.Pending, "pending: the scenario has no steps, so it verifies nothing");
+        }
+
         var status = recorded.Steps.Count == 0
             ? ResultStatus.Passed
             : recorded.Steps.Select(step => step.Status).MaxBy(rank => Array.IndexOf(Severity, rank));

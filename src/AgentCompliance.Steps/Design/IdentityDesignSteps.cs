@@ -75,7 +75,13 @@ public sealed class IdentityDesignSteps(SystemModelContext context, IReqnrollOut
     {
         var agentIds = context.Model.Agents.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var violations = new List<string>();
-        foreach (var identity in context.Model.Identities.Where(i => i.UsedBy.Any(agentIds.Contains)))
+        var agentIdentities = context.Model.Identities.Where(i => i.UsedBy.Any(agentIds.Contains)).ToList();
+        if (agentIdentities.Count == 0)
+        {
+            throw new ControlFailedException("no identity in the model is used by an agent: model the agents' identities before credential lifetimes can be verified");
+        }
+
+        foreach (var identity in agentIdentities)
         {
             var lifetime = identity.CredentialLifetimeSeconds;
             if (lifetime is null)

@@ -8,8 +8,18 @@ public sealed class SystemModelContext
     private SystemModel? _model;
     private TrustBoundaryMap? _boundaries;
 
-    public SystemModel Model => _model ?? throw new InvalidOperationException(
-        "no system model loaded: start the scenario with 'Given the system model \"path\"' or 'Given the target's system model'");
+    /// <summary>The loaded model; a model without agents fails every design control instead of passing it vacuously.</summary>
+    public SystemModel Model
+    {
+        get
+        {
+            var model = _model ?? throw new InvalidOperationException(
+                "no system model loaded: start the scenario with 'Given the system model \"path\"' or 'Given the target's system model'");
+            return model.Agents.Count > 0
+                ? model
+                : throw new ControlFailedException($"the system model '{model.Name}' lists no agents: nothing can be verified until its agents, identities and flows are modelled");
+        }
+    }
 
     public TrustBoundaryMap Boundaries => _boundaries ??= new TrustBoundaryMap(Model);
 

@@ -123,19 +123,5 @@ public sealed class CheckpointingRunObserverTests
         });
     }
 
-    [Test]
-    public void Composite_observer_drives_the_checkpoint_like_the_engine_would()
-    {
-        using var directory = new TemporaryDirectory();
-        using var checkpoint = new CheckpointingRunObserver(new RunOutputWriter(directory.Path), SampleRuns.ToolVersion, minimumInterval: TimeSpan.Zero);
-        var observer = new CompositeRunObserver(checkpoint);
-
-        observer.RunStarted(2);
-        observer.ScenarioStarted("Many scenarios", "Scenario 1");
-        observer.ScenarioFinished(SampleRuns.Numbered(1));
-
-        Assert.That(ScenarioCount(directory), Is.EqualTo(1));
-    }
-
     private static int ScenarioCount(TemporaryDirectory directory) => RunResultJson.Read(directory.File("results.json")).Scenarios.Count;
 }

@@ -91,4 +91,14 @@ public sealed class DesignStepTests
         var failure = Assert.Throws<InvalidOperationException>(steps.GivenTheTargetsSystemModel)!;
         Assert.That(failure.Message, Does.Contain("--profile"));
     }
+
+    private static IEnumerable<TestCaseData> EmptyModelCases() => Controls.Select(c => new TestCaseData(c.Name).SetName($"Model without agents fails: {c.Name}"));
+
+    [TestCaseSource(nameof(EmptyModelCases))]
+    public void Fails_on_a_model_without_agents_instead_of_passing_vacuously(string name)
+    {
+        var (context, output) = Given(SystemModelLoader.LoadFromText("version: 1\nname: empty\n", "empty.yaml"));
+        var failure = Assert.Throws<ControlFailedException>(() => Controls.Single(c => c.Name == name).Step(context, output))!;
+        Assert.That(failure.Message, Does.Contain("lists no agents"));
+    }
 }
