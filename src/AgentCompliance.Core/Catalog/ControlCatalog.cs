@@ -215,7 +215,7 @@ public sealed class ControlCatalog
         var bestEnclosesInput = false;
         foreach (var (control, candidateKey) in comparisonKeys)
         {
-            var distance = EditDistance.Between(key, candidateKey);
+            var distance = SpellingSuggestion.Distance(key, candidateKey);
 
             // On a tie, prefer the control the input extends (GV-1.6-001 is an action under GOVERN 1.6).
             var enclosesInput = key.StartsWith(candidateKey + "-", StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgentCompliance.Core.Diagnostics;
 using Reqnroll;
 using Reqnroll.Bindings;
 using Reqnroll.BindingSkeletons;
@@ -26,7 +27,7 @@ internal sealed class UndefinedStepAdvisor(IStepDefinitionSkeletonProvider skele
         return registry.GetStepDefinitions()
             .Where(binding => binding.IsValid)
             .Select(binding => (Binding: binding, Pattern: ComparablePattern(binding)))
-            .Select(entry => (entry.Binding, Distance: EditDistance(text, entry.Pattern), Length: Math.Max(text.Length, entry.Pattern.Length)))
+            .Select(entry => (entry.Binding, Distance: SpellingSuggestion.Distance(text, entry.Pattern), Length: Math.Max(text.Length, entry.Pattern.Length)))
             .Where(entry => entry.Distance <= Math.Max(4, entry.Length / 2))
             .OrderBy(entry => entry.Distance)
             .ThenBy(entry => entry.Binding.SourceExpression, StringComparer.Ordinal)
@@ -44,30 +45,5 @@ internal sealed class UndefinedStepAdvisor(IStepDefinitionSkeletonProvider skele
         }
 
         return pattern.ToLowerInvariant();
-    }
-
-    /// <summary>Levenshtein distance with two rolling rows.</summary>
-    internal static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }
