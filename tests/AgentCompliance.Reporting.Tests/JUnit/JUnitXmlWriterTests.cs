@@ -141,7 +141,10 @@ public sealed class JUnitXmlWriterTests
         Assert.Multiple(() =>
         {
             Assert.That((string?)document.Root!.Attribute("interrupted"), Is.EqualTo("true"));
-            foreach (var suite in document.Root.Elements("testsuite"))
+            Assert.That((string?)document.Root.Attribute("errors"), Is.EqualTo("1"), "CI gates must not read an interrupted run as green");
+            var incomplete = document.Root.Elements("testsuite").Single(s => (string?)s.Attribute("name") == "AgentCompliance run");
+            Assert.That((string?)incomplete.Element("testcase")!.Element("error")!.Attribute("message"), Is.EqualTo("cancelled by the user (Ctrl-C)"));
+            foreach (var suite in document.Root.Elements("testsuite").Where(s => s != incomplete))
             {
                 var properties = suite.Element("properties")!.Elements("property").ToDictionary(p => p.Attribute("name")!.Value, p => p.Attribute("value")!.Value);
                 Assert.That(properties["interrupted"], Is.EqualTo("true"));

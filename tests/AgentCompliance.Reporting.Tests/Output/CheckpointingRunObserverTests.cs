@@ -30,8 +30,9 @@ public sealed class CheckpointingRunObserverTests
             Assert.That(results.ToolVersion, Is.EqualTo(SampleRuns.ToolVersion));
             Assert.That(results.Scenarios.Select(s => s.Status), Is.EqualTo(new[] { ResultStatus.Passed, ResultStatus.Failed, ResultStatus.Undefined }));
             Assert.That(junit.Attribute("interrupted")!.Value, Is.EqualTo("true"));
-            Assert.That(junit.Attribute("tests")!.Value, Is.EqualTo("3"));
+            Assert.That(junit.Attribute("tests")!.Value, Is.EqualTo("4"), "3 scenarios and the incomplete run");
             Assert.That(junit.Attribute("failures")!.Value, Is.EqualTo("2"));
+            Assert.That(junit.Attribute("errors")!.Value, Is.EqualTo("1"));
             Assert.That(directory.FileNames(), Is.EqualTo(new[] { "junit.xml", "results.json" }));
         });
     }
