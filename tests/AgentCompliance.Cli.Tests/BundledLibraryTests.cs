@@ -27,15 +27,7 @@ public class BundledLibraryTests
     [Test]
     public async Task The_design_controls_fail_exactly_on_the_sample_models_weak_spots()
     {
-        var run = await CliRun.StartAsync(
-            "run",
-            "--profile", Path.Combine(RepositoryRoot, "samples", "profiles", "demo.agentcompliance.yaml"),
-            "--features", Path.Combine(RepositoryRoot, "features", "design"),
-            "--out", _out);
-
-        using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "results.json")));
-        var byStatus = results.RootElement.GetProperty("scenarios").EnumerateArray()
-            .ToLookup(s => s.GetProperty("status").GetString(), s => s.GetProperty("name").GetString());
+        var (run, byStatus) = await RunDemoAsync(Path.Combine(RepositoryRoot, "features", "design"));
 
         Assert.Multiple(() =>
         {
@@ -57,15 +49,7 @@ public class BundledLibraryTests
     [Test]
     public async Task The_code_controls_fail_exactly_on_the_sample_agents_planted_weaknesses()
     {
-        var run = await CliRun.StartAsync(
-            "run",
-            "--profile", Path.Combine(RepositoryRoot, "samples", "profiles", "demo.agentcompliance.yaml"),
-            "--features", Path.Combine(RepositoryRoot, "features", "code"),
-            "--out", _out);
-
-        using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "results.json")));
-        var byStatus = results.RootElement.GetProperty("scenarios").EnumerateArray()
-            .ToLookup(s => s.GetProperty("status").GetString(), s => s.GetProperty("name").GetString());
+        var (run, byStatus) = await RunDemoAsync(Path.Combine(RepositoryRoot, "features", "code"));
 
         Assert.Multiple(() =>
         {
@@ -84,6 +68,20 @@ public class BundledLibraryTests
             Assert.That(run.Output, Does.Contain("SupportTools.cs:35:29 AC0008").And.Contain("Program.cs:17:1 AC0020"));
             Assert.That(run.Output, Does.Not.Contain("7Hq2Lm9XwR4tZp8Kd3Vn6Yb1Cs5Jf0Ga"), "the planted key must never be shown");
         });
+    }
+
+    // The demo profile against one feature folder; scenario names grouped by status from results.json.
+    private async Task<(CliRun Run, ILookup<string?, string?> ByStatus)> RunDemoAsync(string features)
+    {
+        var run = await CliRun.StartAsync(
+            "run",
+            "--profile", Path.Combine(RepositoryRoot, "samples", "profiles", "demo.agentcompliance.yaml"),
+            "--features", features,
+            "--out", _out);
+        using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "results.json")));
+        var byStatus = results.RootElement.GetProperty("scenarios").EnumerateArray()
+            .ToLookup(s => s.GetProperty("status").GetString(), s => s.GetProperty("name").GetString());
+        return (run, byStatus);
     }
 
     [Test]

@@ -198,16 +198,5 @@ public sealed class ValidateCommandTests
         return path;
     }
 
-    private static string SamplePath(params string[] parts)
-    {
-        for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "AgentCompliance.sln")))
-            {
-                return Path.Combine([folder.FullName, "samples", .. parts]);
-            }
-        }
-
-        throw new InvalidOperationException("AgentCompliance.sln not found above the test folder");
-    }
+    private static string SamplePath(params string[] parts) => RepositoryLayout.PathOf(["samples", .. parts]);
 }

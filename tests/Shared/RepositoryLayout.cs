@@ -1,8 +1,6 @@
-using NUnit.Framework;
+namespace AgentCompliance.Tests;
 
-namespace AgentCompliance.Core.Tests;
-
-/// <summary>Locates files of the repository (samples, schemas) from the test output folder.</summary>
+/// <summary>Locates files of the repository (samples, schemas, docs) from the test output folder; linked into each test project.</summary>
 internal static class RepositoryLayout
 {
     public static string Root { get; } = FindRoot();
@@ -11,7 +9,7 @@ internal static class RepositoryLayout
 
     private static string FindRoot()
     {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
+        for (var directory = new DirectoryInfo(NUnit.Framework.TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "AgentCompliance.sln")))
             {
