@@ -23,7 +23,7 @@ public sealed class FeatureSuite : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(engine);
         Settings = settings;
         _engine = engine;
-        _cases = new Lazy<IReadOnlyList<ScenarioCase>>(() => Load(settings, workingDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
+        _cases = new Lazy<IReadOnlyList<ScenarioCase>>(() => Load(settings, engine, workingDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
         _session = new Lazy<Task<ScenarioSession>>(
             () => _engine.StartSessionAsync(new ScenarioSessionOptions { BindingAssemblyPaths = settings.BindingAssemblyPaths, WorkingDirectory = workingDirectory }),
             LazyThreadSafetyMode.ExecutionAndPublication);
@@ -61,9 +61,11 @@ public sealed class FeatureSuite : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
 
-    private static List<ScenarioCase> Load(FeatureSuiteSettings settings, string workingDirectory)
+    // Same checks as `agentcompliance run`: syntax errors and unknown control tags make the suite unloadable.
+    private static List<ScenarioCase> Load(FeatureSuiteSettings settings, ScenarioEngine engine, string workingDirectory)
     {
         var features = FeatureParser.ParseAll(FeatureFileDiscovery.Discover(settings.FeatureSources, workingDirectory));
+        engine.ValidateControlTags(features);
         return [.. features.SelectMany(feature => feature.Scenarios.Select(scenario => new ScenarioCase(feature, scenario)))];
     }
 }

@@ -54,7 +54,7 @@ public sealed class ScenarioEngine
         var files = FeatureFileDiscovery.Discover(options.FeatureSources, options.WorkingDirectory);
         var userAssemblies = BindingAssemblyFiles.Load(options.BindingAssemblyPaths, options.WorkingDirectory);
         var features = FeatureParser.ParseAll(files);
-        RejectUnknownControlTags(features);
+        ValidateControlTags(features);
 
         var warnings = new ConcurrentQueue<string>();
         var runs = Plan(features, filter, warnings, out var selected);
@@ -135,9 +135,13 @@ public sealed class ScenarioEngine
         return result;
     }
 
-    // Before anything runs: a control tag with a typo would otherwise drop that control from the report unnoticed.
-    private void RejectUnknownControlTags(IReadOnlyList<ParsedFeature> features)
+    /// <summary>
+    /// Throws <see cref="InvalidInputException"/> naming every tag that looks like a control but names none
+    /// (<c>file:line:col</c>). Runs before anything executes: a typo would otherwise drop a control from the report.
+    /// </summary>
+    public void ValidateControlTags(IReadOnlyList<ParsedFeature> features)
     {
+        ArgumentNullException.ThrowIfNull(features);
         var problems = new List<InputProblem>();
         foreach (var feature in features)
         {

@@ -129,6 +129,18 @@ public class ScenarioTestCaseTests
     }
 
     [Test]
+    public void A_tag_naming_no_catalog_control_makes_the_suite_unloadable_as_run_does()
+    {
+        var data = ScenarioTestCases.From(Suite("TestData/UnknownControl")).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(data.TestName, Is.EqualTo(ScenarioTestCases.LoadFailureName));
+            Assert.That(data.Properties.Get(PropertyNames.SkipReason), Does.Contain("typo.feature:3:3: ").And.Contain("ASI01"));
+        });
+    }
+
+    [Test]
     public async Task Bindings_that_cannot_be_loaded_fail_the_test_with_the_reason()
     {
         var outcome = await OutcomeOfAsync(Suite("TestData/Outcomes", "no-such-bindings.dll"), "Every outcome: Passing");
