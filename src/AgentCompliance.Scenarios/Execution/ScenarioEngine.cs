@@ -65,25 +65,11 @@ public sealed class ScenarioEngine
                 : $"no scenario matches the tag expression \"{filter.Text}\"");
         }
 
-        var messagesPath = PrepareMessagesPath(options.MessagesDirectory, options.WorkingDirectory);
-        var settings = new HostSettings(
-            [.. _builtInBindingAssemblies.Concat(userAssemblies).Distinct()],
-            options.StepTimeout,
-            cancellationToken,
-            messagesPath,
-            options.SharedContext);
-
+        var host = await CreateHostAsync(userAssemblies, options.StepTimeout, options.MessagesDirectory, options.WorkingDirectory, options.SharedContext, warnings, cancellationToken).ConfigureAwait(false);
         var startedAt = DateTimeOffset.UtcNow;
         var results = new ScenarioResult?[selected.Count];
-        await using (var host = ReqnrollHost.Create(settings))
+        await using (host)
         {
-            var bindingErrors = host.BindingErrors();
-            if (bindingErrors.Count > 0)
-            {
-                await DisposeQuietlyAsync(host, warnings).ConfigureAwait(false);
-                throw InvalidBindings(bindingErrors);
-            }
-
             foreach (var observer in observers)
             {
                 observer.RunStarted(selected.Count);
@@ -170,15 +156,28 @@ public sealed class ScenarioEngine
         ArgumentNullException.ThrowIfNull(options);
         Validate(new ScenarioRunOptions { StepTimeout = options.StepTimeout });
         var userAssemblies = BindingAssemblyFiles.Load(options.BindingAssemblyPaths, options.WorkingDirectory);
-        var messagesPath = PrepareMessagesPath(options.MessagesDirectory, options.WorkingDirectory);
+        var warnings = new ConcurrentQueue<string>();
+        var host = await CreateHostAsync(userAssemblies, options.StepTimeout, options.MessagesDirectory, options.WorkingDirectory, options.SharedContext, warnings, cancellationToken).ConfigureAwait(false);
+        var beforeRunError = await host.StartTestRunAsync().ConfigureAwait(false);
+        return new ScenarioSession(this, host, beforeRunError is null ? null : BeforeTestRunFailure(beforeRunError), warnings);
+    }
+
+    // One runtime host for a run or a session: built-in plus user bindings; invalid bindings are input errors.
+    private async Task<ReqnrollHost> CreateHostAsync(
+        IReadOnlyList<Assembly> userAssemblies,
+        TimeSpan? stepTimeout,
+        string? messagesDirectory,
+        string workingDirectory,
+        IReadOnlyList<object> sharedContext,
+        ConcurrentQueue<string> warnings,
+        CancellationToken cancellationToken)
+    {
         var settings = new HostSettings(
             [.. _builtInBindingAssemblies.Concat(userAssemblies).Distinct()],
-            options.StepTimeout,
+            stepTimeout,
             cancellationToken,
-            messagesPath,
-            options.SharedContext);
-
-        var warnings = new ConcurrentQueue<string>();
+            PrepareMessagesPath(messagesDirectory, workingDirectory),
+            sharedContext);
         var host = ReqnrollHost.Create(settings);
         var bindingErrors = host.BindingErrors();
         if (bindingErrors.Count > 0)
@@ -187,8 +186,7 @@ public sealed class ScenarioEngine
             throw InvalidBindings(bindingErrors);
         }
 
-        var beforeRunError = await host.StartTestRunAsync().ConfigureAwait(false);
-        return new ScenarioSession(this, host, beforeRunError is null ? null : BeforeTestRunFailure(beforeRunError), warnings);
+        return host;
     }
 
     private static InvalidInputException InvalidBindings(IReadOnlyList<string> errors) =>
