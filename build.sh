@@ -31,7 +31,17 @@ cmd_demo() {
     run --profile samples/profiles/demo.agentcompliance.yaml --out reports/demo --report-only "$@"
 }
 
+# The real third-party servers the tests probe (oidc-provider, Cerbos, the MCP reference server), from npm.
+install_test_servers() {
+  command -v npm >/dev/null 2>&1 || { log "Node.js 20+ and npm are required for the test servers"; exit 3; }
+  if [ ! -f tests/servers/node_modules/.package-lock.json ] || [ tests/servers/package-lock.json -nt tests/servers/node_modules/.package-lock.json ]; then
+    log "npm ci (tests/servers)"
+    npm ci --prefix tests/servers --no-audit --no-fund --loglevel=error
+  fi
+}
+
 cmd_test() {
+  install_test_servers
   build_solution
   log "dotnet format --verify-no-changes"
   dotnet format AgentCompliance.sln --verify-no-changes --no-restore -v quiet

@@ -9,7 +9,7 @@ internal static class RepositoryLayout
 
     private static string FindRoot()
     {
-        for (var directory = new DirectoryInfo(NUnit.Framework.TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "AgentCompliance.sln")))
             {

@@ -4,6 +4,7 @@ using AgentCompliance.Cli.ConsoleOutput;
 using AgentCompliance.Core.Catalog;
 using AgentCompliance.Core.Configuration;
 using AgentCompliance.Core.Diagnostics;
+using AgentCompliance.Core.Redaction;
 using AgentCompliance.Core.Results;
 using AgentCompliance.Reporting.Output;
 using AgentCompliance.Scenarios.Execution;
@@ -83,7 +84,7 @@ public static class RunCommand
             StepTimeout = stepTimeout,
             MessagesDirectory = options.OutputDirectory,
             WorkingDirectory = workingDirectory,
-            SharedContext = [new TargetContext { Profile = profile }],
+            SharedContext = [new TargetContext { Profile = profile }, KnownSecrets(profile)],
         };
 
         var engine = new ScenarioEngine([StepLibrary.Assembly], new CatalogControlTagMapper(catalog));
@@ -114,6 +115,29 @@ public static class RunCommand
 
         var reportOnly = options.ReportOnly || profile?.Gate.Mode == GateMode.ReportOnly;
         return (result, ExitCodeFor(result, reportOnly));
+    }
+
+    /// <summary>
+    /// Every secret the profile references that can be read now, registered for redaction up front: a secret never
+    /// appears in output even if a server echoes it back before any step reads it itself. Unreadable ones are left
+    /// to the step that needs them, which fails with a clear message.
+    /// </summary>
+    private static SecretRegistry KnownSecrets(TargetProfile? profile)
+    {
+        var secrets = new SecretRegistry();
+        foreach (var reference in profile?.Agents.Select(a => a.Credentials).OfType<SecretReference>() ?? [])
+        {
+            try
+            {
+                secrets.Add(reference.Resolve());
+            }
+            catch (InvalidInputException)
+            {
+                // Not set in this environment; only scenarios that use it are affected.
+            }
+        }
+
+        return secrets;
     }
 
     /// <summary>3 when the run did not complete; otherwise 1 when anything was not verified (0 in report-only mode), else 0.</summary>

@@ -1,3 +1,4 @@
+using AgentCompliance.Core.Redaction;
 using AgentCompliance.Scenarios.Hosting;
 using Reqnroll;
 
@@ -19,12 +20,13 @@ internal static class ErrorText
             exception = aggregate.InnerExceptions[0];
         }
 
-        return exception switch
+        // Credential-shaped text never leaves here; the recorder also removes the run's known secret values.
+        return Redactor.PatternsOnly.Redact(exception switch
         {
             StepTimeoutException or RunInterruptedException or ReqnrollException => exception.Message,
             _ when IsVerdict(exception.GetType()) => exception.Message,
             _ => $"{exception.GetType().Name}: {exception.Message}",
-        };
+        });
     }
 
     private static bool IsVerdict(Type type) =>

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Reflection;
 using AgentCompliance.Core.Catalog;
 using AgentCompliance.Core.Diagnostics;
+using AgentCompliance.Core.Redaction;
 using AgentCompliance.Core.Results;
 using AgentCompliance.Scenarios.Discovery;
 using AgentCompliance.Scenarios.Filtering;
@@ -66,6 +67,7 @@ public sealed class ScenarioEngine
         }
 
         var host = await CreateHostAsync(userAssemblies, options.StepTimeout, options.MessagesDirectory, options.WorkingDirectory, options.SharedContext, warnings, cancellationToken).ConfigureAwait(false);
+        var redactor = host.Redactor;
         var startedAt = DateTimeOffset.UtcNow;
         var results = new ScenarioResult?[selected.Count];
         await using (host)
@@ -111,7 +113,7 @@ public sealed class ScenarioEngine
             Interrupted = interrupted,
             InterruptionReason = interrupted ? "the run was cancelled (Ctrl-C)" : null,
             Scenarios = scenarios,
-            Warnings = [.. warnings],
+            Warnings = [.. warnings.Select(redactor.Redact)],
         };
         foreach (var observer in observers)
         {
@@ -172,12 +174,23 @@ public sealed class ScenarioEngine
         ConcurrentQueue<string> warnings,
         CancellationToken cancellationToken)
     {
+        // Steps register the secrets they see (client secrets, issued tokens) here; the recorder redacts with it.
+        var secrets = sharedContext.OfType<SecretRegistry>().FirstOrDefault();
+        if (secrets is null)
+        {
+            secrets = new SecretRegistry();
+            sharedContext = [.. sharedContext, secrets];
+        }
+
         var settings = new HostSettings(
             [.. _builtInBindingAssemblies.Concat(userAssemblies).Distinct()],
             stepTimeout,
             cancellationToken,
             PrepareMessagesPath(messagesDirectory, workingDirectory),
-            sharedContext);
+            sharedContext)
+        {
+            Redactor = new Redactor(secrets),
+        };
         var host = ReqnrollHost.Create(settings);
         var bindingErrors = host.BindingErrors();
         if (bindingErrors.Count > 0)

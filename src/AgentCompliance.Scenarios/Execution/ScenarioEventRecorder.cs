@@ -14,7 +14,7 @@ namespace AgentCompliance.Scenarios.Execution;
 /// container runs one scenario at a time, so scenarios never see each other's events; the lock only guards against
 /// an abandoned (timed-out) binding that still writes output from a pool thread.
 /// </summary>
-internal sealed class ScenarioEventRecorder(UndefinedStepAdvisor advisor) : IAsyncExecutionEventListener
+internal sealed class ScenarioEventRecorder(UndefinedStepAdvisor advisor, HostSettings settings) : IAsyncExecutionEventListener, IEvidenceSink
 {
     private const int EvidenceTitleLength = 100;
 
@@ -86,7 +86,7 @@ internal sealed class ScenarioEventRecorder(UndefinedStepAdvisor advisor) : IAsy
                         _hookFailures.Add(new HookFailure(
                             finished.HookBinding.HookType.ToString(),
                             BindingDescriptions.Method(finished.HookBinding.Method),
-                            ErrorText.Describe(exception),
+                            settings.Redactor.Redact(ErrorText.Describe(exception)),
                             exception is RunInterruptedException));
                     }
 
@@ -105,9 +105,25 @@ internal sealed class ScenarioEventRecorder(UndefinedStepAdvisor advisor) : IAsy
         return Task.CompletedTask;
     }
 
-    /// <summary>What an AfterStep hook records belongs to the step it follows; everything else to the next step.</summary>
+    /// <summary>Evidence a step binding attaches through <see cref="IEvidenceSink"/>.</summary>
+    public void Add(EvidenceItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        lock (_gate)
+        {
+            if (_scenario is not null)
+            {
+                AddEvidence(item);
+            }
+        }
+    }
+
+    /// <summary>What an AfterStep hook records belongs to the step it follows; everything else to the next step.
+    /// Redacted here, so nothing unredacted is ever stored.</summary>
     private void AddEvidence(EvidenceItem item)
     {
+        var redactor = settings.Redactor;
+        item = new EvidenceItem(item.Kind, redactor.Redact(item.Title), redactor.Redact(item.Text));
         if (_runningHook == HookType.AfterStep && _steps.Count > 0)
         {
             var last = _steps[^1];
@@ -128,7 +144,7 @@ internal sealed class ScenarioEventRecorder(UndefinedStepAdvisor advisor) : IAsy
 
         string? snippet = null;
         IReadOnlyList<string> candidates = [];
-        string? message = error is null ? null : ErrorText.Describe(error);
+        string? message = error is null ? null : settings.Redactor.Redact(ErrorText.Describe(error));
         if (status == ResultStatus.Undefined)
         {
             message = "no step definition matches this step";

@@ -1,3 +1,4 @@
+using AgentCompliance.Core.Results;
 using AgentCompliance.Scenarios.Execution;
 using Reqnroll.Events;
 using Reqnroll.Plugins;
@@ -24,6 +25,7 @@ internal sealed class HostRuntimePlugin : IRuntimePlugin
             args.ObjectContainer.RegisterTypeAs<ScenarioEventRecorder, ScenarioEventRecorder>();
             var recorder = args.ObjectContainer.Resolve<ScenarioEventRecorder>();
             args.ObjectContainer.Resolve<ITestThreadExecutionEventPublisher>().AddListener(recorder);
+            args.ObjectContainer.RegisterInstanceAs<IEvidenceSink>(recorder);
             foreach (var shared in args.ObjectContainer.Resolve<HostSettings>().SharedContext)
             {
                 args.ObjectContainer.RegisterInstanceAs(shared, shared.GetType());

@@ -1,4 +1,5 @@
 using System.Reflection;
+using AgentCompliance.Core.Redaction;
 
 namespace AgentCompliance.Scenarios.Hosting;
 
@@ -13,4 +14,8 @@ internal sealed record HostSettings(
     TimeSpan? StepTimeout,
     CancellationToken Interruption,
     string? MessagesFilePath,
-    IReadOnlyList<object> SharedContext);
+    IReadOnlyList<object> SharedContext)
+{
+    /// <summary>Applied to every error message and evidence item before a result is recorded.</summary>
+    public Redactor Redactor { get; init; } = Redactor.PatternsOnly;
+}

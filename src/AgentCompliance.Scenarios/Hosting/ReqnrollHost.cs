@@ -1,5 +1,6 @@
 using System.Reflection;
 using AgentCompliance.Core.Diagnostics;
+using AgentCompliance.Core.Redaction;
 using Reqnroll;
 using Reqnroll.Bindings;
 using Reqnroll.BoDi;
@@ -50,6 +51,9 @@ internal sealed class ReqnrollHost : IAsyncDisposable
         manager.ReleaseTestRunnerToPool(probe);
         return host;
     }
+
+    /// <summary>The run's redaction pass, for text the engine writes itself (warnings, harness errors).</summary>
+    public Redactor Redactor => _globalContainer.Resolve<HostSettings>().Redactor;
 
     public IBindingRegistry BindingRegistry => _globalContainer.Resolve<IBindingRegistry>();
 

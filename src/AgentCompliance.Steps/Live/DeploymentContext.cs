@@ -1,0 +1,59 @@
+using AgentCompliance.Core.Configuration;
+using AgentCompliance.Core.Redaction;
+using AgentCompliance.Core.Results;
+using AgentCompliance.Probes.Http;
+
+namespace AgentCompliance.Steps.Live;
+
+/// <summary>
+/// What steps that probe a running deployment share within one scenario: the target profile, one bounded HTTP
+/// client whose exchanges become the step's evidence, and the run's secret registry, so every client secret read and
+/// every token issued is redacted from all output. Created per scenario by context injection and disposed with it.
+/// </summary>
+public sealed class DeploymentContext(TargetContext target, IEvidenceSink evidence, SecretRegistry secrets) : IDisposable
+{
+    private ProbeHttpClient? _http;
+
+    public TargetProfile Profile => target.RequireProfile();
+
+    public IEvidenceSink Evidence => evidence;
+
+    public Redactor Redactor { get; } = new(secrets);
+
+    /// <summary>The scenario's HTTP client, bounded by the profile's request timeout and transport rules.</summary>
+    public ProbeHttpClient Http => _http ??= new ProbeHttpClient(
+        new ProbeHttpOptions
+        {
+            RequestTimeout = Profile.Timeouts.Request,
+            AllowInsecureLoopback = Profile.Transport.AllowInsecureLoopback,
+        },
+        evidence,
+        Redactor);
+
+    /// <summary>The profile's agent of that name; an unknown name fails with the names the profile has.</summary>
+    public AgentIdentity Agent(string name)
+    {
+        var agents = Profile.Agents;
+        return agents.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException(agents.Count == 0
+                ? $"the profile names no agents, so there is no agent '{name}': add it under 'agents:'"
+                : $"the profile has no agent '{name}' (agents: {string.Join(", ", agents.Select(a => a.Name))})");
+    }
+
+    /// <summary>Reads a secret and registers it for redaction before anyone can print it.</summary>
+    public string ResolveSecret(SecretReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var value = reference.Resolve();
+        secrets.Add(value);
+        return value;
+    }
+
+    /// <summary>Registers a token (or any credential) the probes obtained, so it is redacted everywhere.</summary>
+    public void RegisterSecret(string? value) => secrets.Add(value);
+
+    /// <summary>Attaches a note to the running step.</summary>
+    public void Note(string title, string text) => evidence.Add(new EvidenceItem("note", title, text));
+
+    public void Dispose() => _http?.Dispose();
+}

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace AgentCompliance.TestServers;
+
+/// <summary>
+/// Endpoints that misbehave on purpose — too slow, too big, not JSON, redirecting elsewhere — plus a second origin
+/// that records any Authorization header it receives, so tests can prove credentials never follow a redirect there.
+/// </summary>
+public sealed class HostileServer : IAsyncDisposable
+{
+    private readonly LoopbackWebHost _main;
+    private readonly LoopbackWebHost _otherOrigin;
+
+    private HostileServer(LoopbackWebHost main, LoopbackWebHost otherOrigin, ConcurrentQueue<string> received)
+    {
+        _main = main;
+        _otherOrigin = otherOrigin;
+        CredentialsReceivedByOtherOrigin = received;
+    }
+
+    public Uri BaseUrl => _main.BaseUrl;
+
+    public Uri OtherOriginUrl => _otherOrigin.BaseUrl;
+
+    /// <summary>Every Authorization (or Cookie) header value the other origin was sent.</summary>
+    public ConcurrentQueue<string> CredentialsReceivedByOtherOrigin { get; }
+
+    public static async Task<HostileServer> StartAsync()
+    {
+        var received = new ConcurrentQueue<string>();
+        var other = await LoopbackWebHost.StartAsync(app => app.Run(async context =>
+        {
+            foreach (var name in new[] { "Authorization", "Cookie" })
+            {
+                if (context.Request.Headers.TryGetValue(name, out var value))
+                {
+                    received.Enqueue($"{name}: {value}");
+                }
+            }
+
+            await context.Response.WriteAsync("""{"captured":true}""").ConfigureAwait(false);
+        })).ConfigureAwait(false);
+
+        var main = await LoopbackWebHost.StartAsync(app =>
+        {
+            app.MapGet("/slow", async (HttpContext context) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(60), context.RequestAborted).ConfigureAwait(false);
+                return Results.Ok();
+            });
+            app.MapGet("/huge", async (HttpContext context) =>
+            {
+                // 50 MB of JSON-looking bytes, streamed so the server itself stays small.
+                context.Response.ContentType = "application/json";
+                var chunk = new byte[64 * 1024];
+                Array.Fill(chunk, (byte)'a');
+                await context.Response.Body.WriteAsync("{\"x\":\""u8.ToArray(), context.RequestAborted).ConfigureAwait(false);
+                for (var written = 0; written < 50 * 1024 * 1024; written += chunk.Length)
+                {
+                    await context.Response.Body.WriteAsync(chunk, context.RequestAborted).ConfigureAwait(false);
+                }
+            });
+            app.MapGet("/invalid-json", () => Results.Text("{\"issuer\": \"http://x\", oops", "application/json"));
+            app.MapGet("/redirect-other-origin", () => Results.Redirect(new Uri(other.BaseUrl, "capture").ToString()));
+            app.MapGet("/redirect-same-origin", () => Results.Redirect("/echo-authorization"));
+            app.MapGet("/redirect-loop", () => Results.Redirect("/redirect-loop"));
+            app.MapGet("/echo-authorization", (HttpContext context) =>
+                Results.Json(new { authorization = context.Request.Headers.Authorization.Count > 0 }));
+        }).ConfigureAwait(false);
+
+        return new HostileServer(main, other, received);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _main.DisposeAsync().ConfigureAwait(false);
+        await _otherOrigin.DisposeAsync().ConfigureAwait(false);
+    }
+}
