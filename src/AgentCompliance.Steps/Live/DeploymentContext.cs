@@ -2,6 +2,7 @@ using AgentCompliance.Core.Configuration;
 using AgentCompliance.Core.Redaction;
 using AgentCompliance.Core.Results;
 using AgentCompliance.Probes.Http;
+using AgentCompliance.Probes.OAuth;
 
 namespace AgentCompliance.Steps.Live;
 
@@ -47,6 +48,22 @@ public sealed class DeploymentContext(TargetContext target, IEvidenceSink eviden
         var value = reference.Resolve();
         secrets.Add(value);
         return value;
+    }
+
+    /// <summary>
+    /// The token endpoint: the profile's, or the one the issuer's metadata names. Discovery is left to the identity
+    /// steps; without either, steps that need tokens fail saying what to add.
+    /// </summary>
+    public Uri TokenEndpoint =>
+        Profile.Target.IdentityProvider?.TokenEndpoint
+        ?? throw new InvalidOperationException("the profile names no token endpoint: add target.identityProvider.tokenEndpoint");
+
+    /// <summary>An access token for the agent (client_credentials with its allowed scopes and resource).</summary>
+    public Task<TokenResponse> AcquireAccessTokenAsync(string agentName, CancellationToken cancellationToken = default)
+    {
+        var agent = Agent(agentName);
+        var client = new ClientCredentials(agent.ClientId, agent.AuthMethod, agent.Credentials is null ? null : ResolveSecret(agent.Credentials));
+        return new TokenClient(Http).ClientCredentialsAsync(TokenEndpoint, client, agent.AllowedScopes, agent.Resource, cancellationToken);
     }
 
     /// <summary>Registers a token (or any credential) the probes obtained, so it is redacted everywhere.</summary>
