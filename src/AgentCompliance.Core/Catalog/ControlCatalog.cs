@@ -205,13 +205,17 @@ public sealed class ControlCatalog
         return TryResolve(raw, out var control) ? control.Id : ControlIdPatterns.Canonicalize(raw) ?? raw.Trim();
     }
 
-    /// <summary>The control whose normalised ID is nearest (Levenshtein) to <paramref name="raw"/>; ties go to catalog order.</summary>
+    /// <summary>The control whose normalised ID is nearest (edit distance) to <paramref name="raw"/> within a few edits, or
+    /// null when none is that close; ties go to catalog order.</summary>
     public Control? FindClosest(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var key = ControlIdPatterns.ComparisonKey(raw);
+
+        // Beyond this many edits a suggestion is a guess that misleads more than it helps ('FOO-BAR' is not 'GV-1.1').
+        var allowedEdits = Math.Max(2, key.Length / 2);
         Control? best = null;
-        var bestDistance = int.MaxValue;
+        var bestDistance = allowedEdits + 1;
         var bestEnclosesInput = false;
         foreach (var (control, candidateKey) in comparisonKeys)
         {

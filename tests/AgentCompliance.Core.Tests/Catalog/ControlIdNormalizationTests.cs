@@ -128,4 +128,12 @@ public sealed class ControlIdNormalizationTests
         var exception = Assert.Throws<InvalidInputException>(() => Catalog.InFramework("iso42001").ToList());
         Assert.That(exception.Message, Does.Contain("unknown framework 'iso42001'").And.Contain("asi (ASI)").And.Contain("nist-ai-rmf (NIST"));
     }
+
+    [TestCase("TOTALLY-UNRELATED-THING")]
+    [TestCase("XYZ-999")]
+    public void Unknown_ids_far_from_every_control_get_no_suggestion(string raw)
+    {
+        Assert.That(ControlCatalog.BuiltIn.FindClosest(raw), Is.Null);
+        Assert.That(ControlCatalog.BuiltIn.UnknownControlMessage(raw), Does.Not.Contain("did you mean"));
+    }
 }
