@@ -16,14 +16,18 @@ namespace AgentCompliance.Scenarios.MessageOutput;
 /// </summary>
 /// <remarks>
 /// The file always ends with a <c>testRunFinished</c> line: a provisional one with <c>success: false</c> until
-/// <see cref="Finish"/> replaces it. Each finished test case is written, with a fresh provisional line after it, in one
-/// write at the provisional line's offset, so an interrupted or crashed run still leaves whole lines, complete test
-/// cases only, and a run that says it did not succeed. Test cases of concurrent scenarios are whole blocks, never
-/// interleaved. Writing problems never stop the run: writing stops and <see cref="Error"/> says why.
+/// <see cref="Finish"/> replaces it. Finished test cases reach the file at most <see cref="FlushInterval"/> after they
+/// finish, written with a fresh provisional line after them in one write at the provisional line's offset, so an
+/// interrupted or crashed run still leaves whole lines, complete test cases only, and a run that says it did not
+/// succeed. (One write per test case cost more than building its messages.) Test cases of concurrent scenarios are
+/// whole blocks, never interleaved. Writing problems never stop the run: writing stops and <see cref="Error"/> says why.
 /// </remarks>
 internal sealed class CucumberMessagesWriter : IDisposable
 {
     private const string ProvisionalEnd = "the run did not finish: it was interrupted or crashed; the test cases above are complete";
+
+    /// <summary>Longest a finished test case waits in memory before it is written.</summary>
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
 
     private static readonly string ProtocolVersion = typeof(Envelope).Assembly.GetName().Version is { } version
         ? $"{version.Major}.{version.Minor}.{version.Build}"
@@ -38,12 +42,19 @@ internal sealed class CucumberMessagesWriter : IDisposable
     private readonly Dictionary<IHookBinding, string> _hookIds = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<ParsedFeature> _declaredFeatures = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _declaredPickles = new(StringComparer.Ordinal);
+    private readonly ArrayBufferWriter<byte> _pending = new(64 * 1024);
+    private readonly Timer _flushTimer;
     private long _length;
+    private bool _flushDue;
     private bool _harnessHookDeclared;
     private bool _unsuccessful;
     private bool _closed;
 
-    private CucumberMessagesWriter(SafeFileHandle file) => _file = file;
+    private CucumberMessagesWriter(SafeFileHandle file)
+    {
+        _file = file;
+        _flushTimer = new Timer(_ => Flush(), null, Timeout.Infinite, Timeout.Infinite);
+    }
 
     /// <summary>Why the file stopped being written, if it did (disk full, folder removed).</summary>
     public string? Error { get; private set; }
@@ -121,19 +132,19 @@ internal sealed class CucumberMessagesWriter : IDisposable
             }
 
             _unsuccessful |= result.Status is not (ResultStatus.Passed or ResultStatus.Skipped);
-            ArrayBufferWriter<byte>? declarations = null;
-            if (!_declaredPickles.Contains(scenario.Pickle.Id) || (usesHarnessHook && !_harnessHookDeclared))
+            Declare(_pending, feature, [scenario]);
+            if (usesHarnessHook && !_harnessHookDeclared)
             {
-                declarations = new ArrayBufferWriter<byte>();
-                Declare(declarations, feature, [scenario]);
-                if (usesHarnessHook && !_harnessHookDeclared)
-                {
-                    NdjsonLines.Append(declarations, Envelope.Create(HarnessHook()));
-                    _harnessHookDeclared = true;
-                }
+                NdjsonLines.Append(_pending, Envelope.Create(HarnessHook()));
+                _harnessHookDeclared = true;
             }
 
-            CommitLocked(declarations is null ? block.WrittenMemory : Concat(declarations, block), throwOnError: false);
+            _pending.Write(block.WrittenSpan);
+            if (!_flushDue)
+            {
+                _flushDue = true;
+                _flushTimer.Change(FlushInterval, Timeout.InfiniteTimeSpan);
+            }
         }
     }
 
@@ -153,9 +164,10 @@ internal sealed class CucumberMessagesWriter : IDisposable
             NdjsonLines.Append(end, Envelope.Create(new TestRunFinished(interrupted ? reason : null, success, _clock.Now(), null, _testRunStartedId)));
             try
             {
-                RandomAccess.Write(_file, end.WrittenSpan, _length);
-                _length += end.WrittenCount;
+                RandomAccess.Write(_file, [_pending.WrittenMemory, end.WrittenMemory], _length);
+                _length += _pending.WrittenCount + end.WrittenCount;
                 RandomAccess.SetLength(_file, _length);
+                _pending.ResetWrittenCount();
                 _closed = true;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -165,11 +177,14 @@ internal sealed class CucumberMessagesWriter : IDisposable
         }
     }
 
+    /// <summary>Writes what is still pending (the run ended without <see cref="Finish"/>) and closes the file.</summary>
     public void Dispose()
     {
         lock (_gate)
         {
+            FlushLocked();
             _closed = true;
+            _flushTimer.Dispose();
             _file.Dispose();
         }
     }
@@ -184,10 +199,22 @@ internal sealed class CucumberMessagesWriter : IDisposable
 
     internal MessageClock Clock => _clock;
 
-    private static ReadOnlyMemory<byte> Concat(ArrayBufferWriter<byte> first, ArrayBufferWriter<byte> second)
+    private void Flush()
     {
-        first.Write(second.WrittenSpan);
-        return first.WrittenMemory;
+        lock (_gate)
+        {
+            FlushLocked();
+        }
+    }
+
+    private void FlushLocked()
+    {
+        _flushDue = false;
+        if (!_closed && _pending.WrittenCount > 0)
+        {
+            CommitLocked(_pending.WrittenMemory, throwOnError: false);
+            _pending.ResetWrittenCount();
+        }
     }
 
     /// <summary>Writes <paramref name="content"/> over the provisional end, followed by a new provisional end, in
