@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AgentCompliance.Core.Diagnostics;
 
 namespace AgentCompliance.Cli.Tests;
@@ -58,12 +59,15 @@ public class RunCommandTests
 
         var (exitCode, output, error) = await RunAsync("--features", features, "--bindings", Bindings, "--out", outDirectory);
 
+        var messages = CucumberMessageStream.Read(Path.Combine(outDirectory, "messages.ndjson"));
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
             Assert.That(output, Does.Contain("PASSED     passing.feature:3  Adds up"));
             Assert.That(output, Does.Match(@"1 scenarios?: 1 passed"));
-            Assert.That(File.ReadAllLines(Path.Combine(outDirectory, "messages.ndjson")), Has.Some.StartsWith("{\"testRunFinished\""));
+            Assert.That(messages.Problems, Is.Empty);
+            Assert.That(messages.StatusByScenario, Is.EquivalentTo(new Dictionary<string, string> { ["passing.feature:3"] = "PASSED" }));
+            Assert.That(messages.TestRunFinished.GetProperty("success").GetBoolean(), Is.True);
             Assert.That(File.ReadAllText(Path.Combine(outDirectory, "results.json")), Does.Contain("\"passed\": 1"));
             Assert.That(File.ReadAllText(Path.Combine(outDirectory, "junit.xml")), Does.Contain("tests=\"1\""));
         });
@@ -228,6 +232,69 @@ public class RunCommandTests
             Assert.That(exitCode, Is.EqualTo(ExitCodes.InvalidInput));
             Assert.That(error, Does.Contain("--tags: no scenario to run"));
         });
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task A_killed_run_leaves_messages_of_whole_lines_with_its_finished_test_cases_and_no_success()
+    {
+        var features = Feature("killed.feature", """
+            Feature: Killed
+              Scenario: Finishes first
+                Given a step that passes
+              Scenario: Still running when the process is killed
+                Given a step that blocks for 60 seconds
+            """);
+        var outDirectory = Path.Combine(_folder, "out");
+        var messagesPath = Path.Combine(outDirectory, "messages.ndjson");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        string[] arguments = [Path.Combine(TestContext.CurrentContext.TestDirectory, "agentcompliance.dll"), "run", "--features", features, "--bindings", Bindings, "--out", outDirectory];
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using (var process = Process.Start(start)!)
+        {
+            try
+            {
+                // Once the first test case is on disk the second one is blocked in its step: kill the process there.
+                while (!process.HasExited && !ReadShared(messagesPath).Contains("\"testCaseFinished\"", StringComparison.Ordinal))
+                {
+                    await Task.Delay(50);
+                }
+            }
+            finally
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
+                await process.WaitForExitAsync();
+            }
+        }
+
+        var messages = CucumberMessageStream.Read(messagesPath);
+        Assert.Multiple(() =>
+        {
+            Assert.That(messages.Problems, Is.Empty);
+            Assert.That(messages.StatusByScenario, Is.EquivalentTo(new Dictionary<string, string> { ["killed.feature:2"] = "PASSED" }));
+            Assert.That(messages.TestRunFinished.GetProperty("success").GetBoolean(), Is.False);
+            Assert.That(messages.TestRunFinished.GetProperty("message").GetString(), Does.Contain("did not finish"));
+        });
+    }
+
+    private static string ReadShared(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return string.Empty;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     [Test]

@@ -10,9 +10,10 @@ public class InterruptionTests
     public async Task Cancelling_stops_the_run_and_marks_what_did_not_finish_as_not_run()
     {
         using var interruption = new CancellationTokenSource();
+        using var temp = new TempFolder();
 
         // With a step time limit, steps run on a pool thread, so even one that blocks synchronously is abandoned.
-        var run = EngineRuns.RunAsync(EngineRuns.Options("Interrupt", "Outcomes") with { StepTimeout = TimeSpan.FromMinutes(5) }, interruption.Token);
+        var run = EngineRuns.RunAsync(EngineRuns.Options("Interrupt", "Outcomes") with { StepTimeout = TimeSpan.FromMinutes(5), MessagesDirectory = temp.Path }, interruption.Token);
 
         // Interrupt exactly while the blocking step runs, as Ctrl-C would.
         Assert.That(await SlowSteps.BlockingStepStarted.WaitAsync(TimeSpan.FromSeconds(30)), Is.True, "the blocking step never started");
@@ -28,6 +29,7 @@ public class InterruptionTests
         }
 
         var running = result.Scenario("Running when the user interrupts");
+        var messages = CucumberMessageStream.Read(Path.Combine(temp.Path, "messages.ndjson"));
         Assert.Multiple(() =>
         {
             Assert.That(result.Interrupted, Is.True);
@@ -39,6 +41,14 @@ public class InterruptionTests
             Assert.That(result.Scenario("Never started").Status, Is.EqualTo(ResultStatus.NotRun));
             Assert.That(result.Scenarios.Where(scenario => scenario.FeatureName == "Every outcome").Select(scenario => scenario.Status), Is.All.EqualTo(ResultStatus.NotRun));
             Assert.That(result.Summary.Total, Is.EqualTo(9));
+            Assert.That(messages.Problems, Is.Empty);
+            Assert.That(messages.StatusByScenario, Is.EquivalentTo(new Dictionary<string, string>
+            {
+                [result.Scenario("Runs before the interruption").Id] = "PASSED",
+                [running.Id] = "FAILED",
+            }), "an interrupted test case must not look passed; scenarios that never started have none");
+            Assert.That(messages.TestRunFinished.GetProperty("success").GetBoolean(), Is.False);
+            Assert.That(messages.TestRunFinished.GetProperty("message").GetString(), Does.Contain("cancelled"));
         });
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AgentCompliance.Core.Results;
 using AgentCompliance.Scenarios.Discovery;
 using AgentCompliance.Scenarios.Execution;
@@ -62,18 +61,18 @@ public class SessionTests
             hooked = await session.RunAsync(hooks, hooks.Scenarios.Single());
         }
 
-        var kinds = File.ReadLines(Path.Combine(temp.Path, ScenarioEngine.MessagesFileName))
-            .Select(line => JsonDocument.Parse(line).RootElement.EnumerateObject().Single().Name)
-            .ToList();
+        var messages = CucumberMessageStream.Read(Path.Combine(temp.Path, ScenarioEngine.MessagesFileName));
         Assert.Multiple(() =>
         {
             Assert.That(outline.Status, Is.EqualTo(ResultStatus.Passed), outline.ErrorMessage);
             Assert.That(outline.Example, Is.EqualTo("agent=ranker, more=40, total=42"));
             Assert.That(hooked.Status, Is.EqualTo(ResultStatus.Passed), "its last step checks that BeforeTestRun ran: " + hooked.ErrorMessage);
             Assert.That(hooked.Steps[0].Evidence.Select(item => item.Text), Does.Contain("hook: BeforeFeature"));
-            Assert.That(kinds.Count(kind => kind == "testRunStarted"), Is.EqualTo(1));
-            Assert.That(kinds.Count(kind => kind == "testRunFinished"), Is.EqualTo(1));
-            Assert.That(kinds.Count(kind => kind == "testCaseStarted"), Is.EqualTo(2), "no other scenario of either feature ran");
+            Assert.That(messages.Problems, Is.Empty);
+            Assert.That(messages.Count("testRunStarted"), Is.EqualTo(1));
+            Assert.That(messages.Count("source"), Is.EqualTo(2), "each feature declared when its first scenario ran");
+            Assert.That(messages.StatusByScenario.Keys, Is.EquivalentTo(new[] { outline.Id, hooked.Id }), "no other scenario of either feature ran");
+            Assert.That(messages.TestRunFinished.GetProperty("success").GetBoolean(), Is.True);
         });
     }
 

@@ -2,5 +2,5 @@ using AgentCompliance.Core.Results;
 
 namespace AgentCompliance.Scenarios.Execution;
 
-/// <summary>What the recorder saw while one scenario ran.</summary>
-internal sealed record RecordedScenario(IReadOnlyList<StepResult> Steps, IReadOnlyList<HookFailure> HookFailures);
+/// <summary>What the recorder saw while one scenario ran; <paramref name="Trace"/> only when messages are written.</summary>
+internal sealed record RecordedScenario(IReadOnlyList<StepResult> Steps, IReadOnlyList<HookFailure> HookFailures, ScenarioTrace? Trace = null);

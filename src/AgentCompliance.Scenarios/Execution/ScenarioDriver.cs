@@ -15,7 +15,7 @@ namespace AgentCompliance.Scenarios.Execution;
 /// </summary>
 internal sealed class ScenarioDriver(ReqnrollHost host, ConcurrentQueue<string> warnings)
 {
-    public async Task<(ResultStatus Status, string? Error, IReadOnlyList<StepResult> Steps)> RunAsync(FeatureRun feature, PlannedScenario scenario)
+    public async Task<(ResultStatus Status, string? Error, IReadOnlyList<StepResult> Steps, ScenarioTrace? Trace)> RunAsync(FeatureRun feature, PlannedScenario scenario)
     {
         var runner = host.RentRunner(feature.Info);
         var recorder = runner.TestThreadContext.TestThreadContainer.Resolve<ScenarioEventRecorder>();
@@ -30,8 +30,8 @@ internal sealed class ScenarioDriver(ReqnrollHost host, ConcurrentQueue<string> 
             var featureError = await StartFeatureAsync(runner, feature.Info).ConfigureAwait(false);
             if (featureError is not null)
             {
-                recorder.End();
-                return (ResultStatus.Failed, $"[BeforeFeature] hook failed: {ErrorText.Describe(featureError)}", ScenarioOutcome.Unexecuted(scenario, ResultStatus.Skipped));
+                var beforeFeature = recorder.End();
+                return (ResultStatus.Failed, $"[BeforeFeature] hook failed: {ErrorText.Describe(featureError)}", ScenarioOutcome.Unexecuted(scenario, ResultStatus.Skipped), beforeFeature.Trace);
             }
 
             var scenarioInfo = CreateScenarioInfo(feature.Feature, scenario);
@@ -73,16 +73,16 @@ internal sealed class ScenarioDriver(ReqnrollHost host, ConcurrentQueue<string> 
         if (harnessError is not null)
         {
             var steps = recorded.Steps.Count > 0 ? recorded.Steps : ScenarioOutcome.Unexecuted(scenario, ResultStatus.Skipped);
-            return (ResultStatus.Failed, $"the scenario could not be executed: {ErrorText.Describe(harnessError)}", steps);
+            return (ResultStatus.Failed, $"the scenario could not be executed: {ErrorText.Describe(harnessError)}", steps, recorded.Trace);
         }
 
         if (ignored)
         {
-            return (ResultStatus.Skipped, "skipped: tagged @ignore", ScenarioOutcome.Unexecuted(scenario, ResultStatus.Skipped));
+            return (ResultStatus.Skipped, "skipped: tagged @ignore", ScenarioOutcome.Unexecuted(scenario, ResultStatus.Skipped), recorded.Trace);
         }
 
         var (status, error) = ScenarioOutcome.Decide(recorded, ignored: false);
-        return (status, error, recorded.Steps);
+        return (status, error, recorded.Steps, recorded.Trace);
     }
 
     /// <summary>A pooled runner may still be on another feature: end it there first (AfterFeature).</summary>

@@ -9,6 +9,7 @@ using AgentCompliance.Core.Results;
 using AgentCompliance.Scenarios.Discovery;
 using AgentCompliance.Scenarios.Filtering;
 using AgentCompliance.Scenarios.Hosting;
+using AgentCompliance.Scenarios.MessageOutput;
 using AgentCompliance.Scenarios.Parsing;
 using AgentCompliance.Scenarios.Tags;
 using Reqnroll;
@@ -66,61 +67,75 @@ public sealed class ScenarioEngine
                 : $"no scenario matches the tag expression \"{filter.Text}\"");
         }
 
-        var host = await CreateHostAsync(userAssemblies, options.StepTimeout, options.MessagesDirectory, options.WorkingDirectory, options.SharedContext, warnings, cancellationToken).ConfigureAwait(false);
+        var messagesPath = PrepareMessagesPath(options.MessagesDirectory, options.WorkingDirectory);
+        var host = await CreateHostAsync(userAssemblies, options.StepTimeout, messagesPath is not null, options.SharedContext, warnings, cancellationToken).ConfigureAwait(false);
         var redactor = host.Redactor;
         var startedAt = DateTimeOffset.UtcNow;
         var results = new ScenarioResult?[selected.Count];
-        await using (host)
+        CucumberMessagesWriter? messages = null;
+        try
         {
-            foreach (var observer in observers)
+            await using (host)
             {
-                observer.RunStarted(selected.Count);
-            }
-
-            var beforeRunError = await host.StartTestRunAsync().ConfigureAwait(false);
-            if (beforeRunError is not null)
-            {
-                var message = BeforeTestRunFailure(beforeRunError);
-                foreach (var run in runs)
+                messages = OpenMessages(messagesPath, options.MessagesDirectory, host, runs.Select(run => (run.Feature, run.Scenarios.Select(chosen => chosen.Scenario))));
+                foreach (var observer in observers)
                 {
-                    foreach (var (slot, scenario) in run.Scenarios)
+                    observer.RunStarted(selected.Count);
+                }
+
+                var beforeRunError = await host.StartTestRunAsync().ConfigureAwait(false);
+                if (beforeRunError is not null)
+                {
+                    var message = BeforeTestRunFailure(beforeRunError);
+                    foreach (var run in runs)
                     {
-                        results[slot] = ToResult(run.Feature, scenario, ResultStatus.Failed, message, ScenarioOutcome.Unexecuted(scenario, ResultStatus.Skipped), TimeSpan.Zero);
+                        foreach (var (slot, scenario) in run.Scenarios)
+                        {
+                            var failed = ToResult(run.Feature, scenario, ResultStatus.Failed, message, ScenarioOutcome.Unexecuted(scenario, ResultStatus.Skipped), TimeSpan.Zero);
+                            messages?.WriteTestCase(run.Feature, scenario, failed, Stopwatch.GetTimestamp(), null);
+                            results[slot] = failed;
+                        }
                     }
                 }
+                else
+                {
+                    await ExecuteAsync(host, messages, runs, results, Math.Max(1, options.Parallelism), observers, warnings, cancellationToken).ConfigureAwait(false);
+                }
+
+                await DisposeQuietlyAsync(host, warnings).ConfigureAwait(false);
             }
-            else
+
+            var scenarios = new List<ScenarioResult>(selected.Count);
+            for (var slot = 0; slot < selected.Count; slot++)
             {
-                await ExecuteAsync(host, runs, results, Math.Max(1, options.Parallelism), observers, warnings, cancellationToken).ConfigureAwait(false);
+                var (feature, scenario) = selected[slot];
+                scenarios.Add(results[slot] ?? ToResult(feature, scenario, ResultStatus.NotRun, "not run: the run was interrupted before this scenario started", ScenarioOutcome.Unexecuted(scenario, ResultStatus.NotRun), TimeSpan.Zero));
             }
 
-            await DisposeQuietlyAsync(host, warnings).ConfigureAwait(false);
-        }
+            var interrupted = cancellationToken.IsCancellationRequested;
+            var interruptionReason = interrupted ? "the run was cancelled (Ctrl-C)" : null;
+            FinishMessages(messages, interrupted, interruptionReason, warnings);
+            var result = new RunResult
+            {
+                ToolVersion = ToolVersion,
+                StartedAt = startedAt,
+                FinishedAt = DateTimeOffset.UtcNow,
+                Interrupted = interrupted,
+                InterruptionReason = interruptionReason,
+                Scenarios = scenarios,
+                Warnings = [.. warnings.Select(redactor.Redact)],
+            };
+            foreach (var observer in observers)
+            {
+                observer.RunFinished(result);
+            }
 
-        var scenarios = new List<ScenarioResult>(selected.Count);
-        for (var slot = 0; slot < selected.Count; slot++)
-        {
-            var (feature, scenario) = selected[slot];
-            scenarios.Add(results[slot] ?? ToResult(feature, scenario, ResultStatus.NotRun, "not run: the run was interrupted before this scenario started", ScenarioOutcome.Unexecuted(scenario, ResultStatus.NotRun), TimeSpan.Zero));
+            return result;
         }
-
-        var interrupted = cancellationToken.IsCancellationRequested;
-        var result = new RunResult
+        finally
         {
-            ToolVersion = ToolVersion,
-            StartedAt = startedAt,
-            FinishedAt = DateTimeOffset.UtcNow,
-            Interrupted = interrupted,
-            InterruptionReason = interrupted ? "the run was cancelled (Ctrl-C)" : null,
-            Scenarios = scenarios,
-            Warnings = [.. warnings.Select(redactor.Redact)],
-        };
-        foreach (var observer in observers)
-        {
-            observer.RunFinished(result);
+            messages?.Dispose();
         }
-
-        return result;
     }
 
     /// <summary>
@@ -159,17 +174,28 @@ public sealed class ScenarioEngine
         Validate(new ScenarioRunOptions { StepTimeout = options.StepTimeout });
         var userAssemblies = BindingAssemblyFiles.Load(options.BindingAssemblyPaths, options.WorkingDirectory);
         var warnings = new ConcurrentQueue<string>();
-        var host = await CreateHostAsync(userAssemblies, options.StepTimeout, options.MessagesDirectory, options.WorkingDirectory, options.SharedContext, warnings, cancellationToken).ConfigureAwait(false);
+        var messagesPath = PrepareMessagesPath(options.MessagesDirectory, options.WorkingDirectory);
+        var host = await CreateHostAsync(userAssemblies, options.StepTimeout, messagesPath is not null, options.SharedContext, warnings, cancellationToken).ConfigureAwait(false);
+        CucumberMessagesWriter? messages;
+        try
+        {
+            messages = OpenMessages(messagesPath, options.MessagesDirectory, host, []);
+        }
+        catch (InvalidInputException)
+        {
+            await DisposeQuietlyAsync(host, warnings).ConfigureAwait(false);
+            throw;
+        }
+
         var beforeRunError = await host.StartTestRunAsync().ConfigureAwait(false);
-        return new ScenarioSession(this, host, beforeRunError is null ? null : BeforeTestRunFailure(beforeRunError), warnings);
+        return new ScenarioSession(this, host, messages, beforeRunError is null ? null : BeforeTestRunFailure(beforeRunError), warnings);
     }
 
     // One runtime host for a run or a session: built-in plus user bindings; invalid bindings are input errors.
     private async Task<ReqnrollHost> CreateHostAsync(
         IReadOnlyList<Assembly> userAssemblies,
         TimeSpan? stepTimeout,
-        string? messagesDirectory,
-        string workingDirectory,
+        bool writesMessages,
         IReadOnlyList<object> sharedContext,
         ConcurrentQueue<string> warnings,
         CancellationToken cancellationToken)
@@ -186,7 +212,7 @@ public sealed class ScenarioEngine
             [.. _builtInBindingAssemblies.Concat(userAssemblies).Distinct()],
             stepTimeout,
             cancellationToken,
-            PrepareMessagesPath(messagesDirectory, workingDirectory),
+            writesMessages,
             sharedContext)
         {
             Redactor = new Redactor(secrets),
@@ -256,7 +282,7 @@ public sealed class ScenarioEngine
     internal static FeatureInfo CreateFeatureInfo(ParsedFeature feature)
     {
         var folder = Path.GetDirectoryName(feature.File.RelativePath)?.Replace('\\', '/') ?? string.Empty;
-        return new FeatureInfo(Culture(feature.Language), folder, feature.Name, feature.Description, ProgrammingLanguage.CSharp, [.. feature.Tags], feature.Messages);
+        return new FeatureInfo(Culture(feature.Language), folder, feature.Name, feature.Description, ProgrammingLanguage.CSharp, [.. feature.Tags]);
     }
 
     private static CultureInfo Culture(string gherkinLanguage)
@@ -292,7 +318,40 @@ public sealed class ScenarioEngine
         return Path.Combine(fullDirectory, MessagesFileName);
     }
 
-    private async Task ExecuteAsync(ReqnrollHost host, List<FeatureRun> runs, ScenarioResult?[] results, int parallelism, IReadOnlyList<IRunObserver> observers, ConcurrentQueue<string> warnings, CancellationToken cancellationToken)
+    /// <summary>Starts <c>messages.ndjson</c> (null when none is wanted); an unwritable file is an input error.</summary>
+    private static CucumberMessagesWriter? OpenMessages(string? path, string? directory, ReqnrollHost host, IEnumerable<(ParsedFeature Feature, IEnumerable<PlannedScenario> Scenarios)> features)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return CucumberMessagesWriter.Create(path, host.BindingRegistry, ToolVersion, features);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException(new InputProblem(directory ?? path, 0, 0, $"cannot write {MessagesFileName}: {exception.Message}", "pass --out with a writable folder"));
+        }
+    }
+
+    /// <summary>Ends the messages with the run's outcome; a file that could not be completed becomes a warning.</summary>
+    internal static void FinishMessages(CucumberMessagesWriter? messages, bool interrupted, string? interruptionReason, ConcurrentQueue<string> warnings)
+    {
+        if (messages is null)
+        {
+            return;
+        }
+
+        messages.Finish(interrupted, interruptionReason);
+        if (messages.Error is { } error)
+        {
+            warnings.Enqueue($"{MessagesFileName} is incomplete: {error}");
+        }
+    }
+
+    private async Task ExecuteAsync(ReqnrollHost host, CucumberMessagesWriter? messages, List<FeatureRun> runs, ScenarioResult?[] results, int parallelism, IReadOnlyList<IRunObserver> observers, ConcurrentQueue<string> warnings, CancellationToken cancellationToken)
     {
         var driver = new ScenarioDriver(host, warnings);
         var queue = new ConcurrentQueue<FeatureRun>(runs);
@@ -308,7 +367,7 @@ public sealed class ScenarioEngine
                         break;
                     }
 
-                    results[slot] = await ExecuteScenarioAsync(driver, run, scenario, observers).ConfigureAwait(false);
+                    results[slot] = await ExecuteScenarioAsync(driver, messages, run, scenario, observers).ConfigureAwait(false);
                 }
 
                 try
@@ -326,8 +385,9 @@ public sealed class ScenarioEngine
         await Task.WhenAll(workers).ConfigureAwait(false);
     }
 
-    /// <summary>Runs one scenario and tells the observers; shared by whole runs and <see cref="ScenarioSession"/>.</summary>
-    internal async Task<ScenarioResult> ExecuteScenarioAsync(ScenarioDriver driver, FeatureRun run, PlannedScenario scenario, IReadOnlyList<IRunObserver> observers)
+    /// <summary>Runs one scenario, adds its test case to the messages and tells the observers; shared by whole runs
+    /// and <see cref="ScenarioSession"/>.</summary>
+    internal async Task<ScenarioResult> ExecuteScenarioAsync(ScenarioDriver driver, CucumberMessagesWriter? messages, FeatureRun run, PlannedScenario scenario, IReadOnlyList<IRunObserver> observers)
     {
         foreach (var observer in observers)
         {
@@ -335,17 +395,18 @@ public sealed class ScenarioEngine
         }
 
         var started = Stopwatch.GetTimestamp();
-        (ResultStatus Status, string? Error, IReadOnlyList<StepResult> Steps) outcome;
+        (ResultStatus Status, string? Error, IReadOnlyList<StepResult> Steps, ScenarioTrace? Trace) outcome;
         try
         {
             outcome = await driver.RunAsync(run, scenario).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            outcome = (ResultStatus.Failed, $"the scenario could not be executed: {ErrorText.Describe(exception)}", ScenarioOutcome.Unexecuted(scenario, ResultStatus.Skipped));
+            outcome = (ResultStatus.Failed, $"the scenario could not be executed: {ErrorText.Describe(exception)}", ScenarioOutcome.Unexecuted(scenario, ResultStatus.Skipped), null);
         }
 
         var result = ToResult(run.Feature, scenario, outcome.Status, outcome.Error, outcome.Steps, Stopwatch.GetElapsedTime(started));
+        messages?.WriteTestCase(run.Feature, scenario, result, started, outcome.Trace);
         foreach (var observer in observers)
         {
             observer.ScenarioFinished(result);

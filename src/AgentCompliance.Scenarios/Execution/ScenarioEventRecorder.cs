@@ -12,7 +12,8 @@ namespace AgentCompliance.Scenarios.Execution;
 /// Listens to one test-thread container's execution events and turns them into step results, hook failures and
 /// evidence for the scenario currently running on that container. There is one recorder per container and a
 /// container runs one scenario at a time, so scenarios never see each other's events; the lock only guards against
-/// an abandoned (timed-out) binding that still writes output from a pool thread.
+/// an abandoned (timed-out) binding that still writes output from a pool thread. When the run writes Cucumber
+/// messages it also keeps the bindings and timings they need (<see cref="ScenarioTrace"/>), and only then.
 /// </summary>
 internal sealed class ScenarioEventRecorder(UndefinedStepAdvisor advisor, HostSettings settings) : IAsyncExecutionEventListener, IEvidenceSink
 {
@@ -22,8 +23,11 @@ internal sealed class ScenarioEventRecorder(UndefinedStepAdvisor advisor, HostSe
     private readonly List<StepResult> _steps = [];
     private readonly List<HookFailure> _hookFailures = [];
     private readonly List<EvidenceItem> _evidence = [];
+    private readonly List<StepTrace>? _stepTraces = settings.WritesMessages ? [] : null;
+    private readonly List<HookTrace>? _hookTraces = settings.WritesMessages ? [] : null;
     private PlannedScenario? _scenario;
     private long _stepStarted;
+    private long _hookStarted;
     private HookType? _runningHook;
 
     public void Begin(PlannedScenario scenario)
@@ -34,6 +38,8 @@ internal sealed class ScenarioEventRecorder(UndefinedStepAdvisor advisor, HostSe
             _steps.Clear();
             _hookFailures.Clear();
             _evidence.Clear();
+            _stepTraces?.Clear();
+            _hookTraces?.Clear();
         }
     }
 
@@ -49,11 +55,14 @@ internal sealed class ScenarioEventRecorder(UndefinedStepAdvisor advisor, HostSe
                 _steps[^1] = last with { Evidence = [.. last.Evidence, .. _evidence] };
             }
 
-            var recorded = new RecordedScenario([.. _steps], [.. _hookFailures]);
+            var trace = _stepTraces is null || _hookTraces is null ? null : new ScenarioTrace([.. _stepTraces], [.. _hookTraces]);
+            var recorded = new RecordedScenario([.. _steps], [.. _hookFailures], trace);
             _scenario = null;
             _steps.Clear();
             _hookFailures.Clear();
             _evidence.Clear();
+            _stepTraces?.Clear();
+            _hookTraces?.Clear();
             return recorded;
         }
     }
@@ -73,23 +82,17 @@ internal sealed class ScenarioEventRecorder(UndefinedStepAdvisor advisor, HostSe
                     _stepStarted = Stopwatch.GetTimestamp();
                     break;
                 case StepFinishedEvent finished:
+                    _stepTraces?.Add(ToStepTrace(finished.StepContext));
                     _steps.Add(ToStepResult(_scenario, finished.StepContext));
                     _evidence.Clear();
                     break;
                 case HookBindingStartedEvent started:
                     _runningHook = started.HookBinding.HookType;
+                    _hookStarted = Stopwatch.GetTimestamp();
                     break;
                 case HookBindingFinishedEvent finished:
                     _runningHook = null;
-                    if (finished.HookException is { } exception)
-                    {
-                        _hookFailures.Add(new HookFailure(
-                            finished.HookBinding.HookType.ToString(),
-                            BindingDescriptions.Method(finished.HookBinding.Method),
-                            settings.Redactor.Redact(ErrorText.Describe(exception)),
-                            exception is RunInterruptedException));
-                    }
-
+                    RecordHook(finished);
                     break;
                 case OutputAddedEvent output:
                     AddEvidence(new EvidenceItem("output", FirstLine(output.Text), output.Text ?? string.Empty));
@@ -116,6 +119,33 @@ internal sealed class ScenarioEventRecorder(UndefinedStepAdvisor advisor, HostSe
                 AddEvidence(item);
             }
         }
+    }
+
+    private void RecordHook(HookBindingFinishedEvent finished)
+    {
+        var exception = finished.HookException;
+        var error = exception is null ? null : settings.Redactor.Redact(ErrorText.Describe(exception));
+        var interrupted = exception is RunInterruptedException;
+        if (error is not null)
+        {
+            _hookFailures.Add(new HookFailure(finished.HookBinding.HookType.ToString(), BindingDescriptions.Method(finished.HookBinding.Method), error, interrupted));
+        }
+
+        var status = error is null ? ResultStatus.Passed : interrupted ? ResultStatus.NotRun : ResultStatus.Failed;
+        _hookTraces?.Add(new HookTrace(finished.HookBinding, _steps.Count, _hookStarted, Stopwatch.GetElapsedTime(_hookStarted), status, error));
+    }
+
+    private StepTrace ToStepTrace(IScenarioStepContext context)
+    {
+        var match = context.StepInfo.BindingMatch;
+        if (match is { Success: true, StepBinding: { } binding })
+        {
+            return new StepTrace(_stepStarted, [binding], match.Arguments ?? []);
+        }
+
+        return context.StepError is AmbiguousBindingException ambiguous
+            ? new StepTrace(_stepStarted, [.. ambiguous.Matches.Select(candidate => candidate.StepBinding)], [])
+            : new StepTrace(_stepStarted, [], []);
     }
 
     /// <summary>What an AfterStep hook records belongs to the step it follows; everything else to the next step.

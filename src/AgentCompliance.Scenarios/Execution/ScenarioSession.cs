@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using AgentCompliance.Core.Results;
 using AgentCompliance.Scenarios.Hosting;
+using AgentCompliance.Scenarios.MessageOutput;
 using AgentCompliance.Scenarios.Parsing;
 
 namespace AgentCompliance.Scenarios.Execution;
@@ -16,6 +18,7 @@ public sealed class ScenarioSession : IAsyncDisposable
     private readonly ScenarioEngine _engine;
     private readonly ReqnrollHost _host;
     private readonly ScenarioDriver _driver;
+    private readonly CucumberMessagesWriter? _messages;
     private readonly string? _beforeTestRunFailure;
     private readonly ConcurrentQueue<string> _warnings;
 
@@ -23,10 +26,11 @@ public sealed class ScenarioSession : IAsyncDisposable
     private readonly ConcurrentDictionary<ParsedFeature, Lazy<FeatureRun>> _features = new(ReferenceEqualityComparer.Instance);
     private int _disposed;
 
-    internal ScenarioSession(ScenarioEngine engine, ReqnrollHost host, string? beforeTestRunFailure, ConcurrentQueue<string> warnings)
+    internal ScenarioSession(ScenarioEngine engine, ReqnrollHost host, CucumberMessagesWriter? messages, string? beforeTestRunFailure, ConcurrentQueue<string> warnings)
     {
         _engine = engine;
         _host = host;
+        _messages = messages;
         _beforeTestRunFailure = beforeTestRunFailure;
         _warnings = warnings;
         _driver = new ScenarioDriver(host, warnings);
@@ -50,14 +54,16 @@ public sealed class ScenarioSession : IAsyncDisposable
         var run = _features.GetOrAdd(feature, parsed => new Lazy<FeatureRun>(() => new FeatureRun(parsed, ScenarioEngine.CreateFeatureInfo(parsed), []))).Value;
         if (_beforeTestRunFailure is not null)
         {
-            return Task.FromResult(_engine.ToResult(feature, scenario, ResultStatus.Failed, _beforeTestRunFailure, ScenarioOutcome.Unexecuted(scenario, ResultStatus.Skipped), TimeSpan.Zero));
+            var failed = _engine.ToResult(feature, scenario, ResultStatus.Failed, _beforeTestRunFailure, ScenarioOutcome.Unexecuted(scenario, ResultStatus.Skipped), TimeSpan.Zero);
+            _messages?.WriteTestCase(feature, scenario, failed, Stopwatch.GetTimestamp(), null);
+            return Task.FromResult(failed);
         }
 
-        return _engine.ExecuteScenarioAsync(_driver, run, scenario, observers ?? []);
+        return _engine.ExecuteScenarioAsync(_driver, _messages, run, scenario, observers ?? []);
     }
 
-    /// <summary>AfterFeature hooks of the features still open, then AfterTestRun hooks; their failures become
-    /// <see cref="Warnings"/>.</summary>
+    /// <summary>AfterFeature hooks of the features still open, then AfterTestRun hooks (their failures become
+    /// <see cref="Warnings"/>), then the end of the session's Cucumber messages.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -78,5 +84,7 @@ public sealed class ScenarioSession : IAsyncDisposable
         }
 
         await ScenarioEngine.DisposeQuietlyAsync(_host, _warnings).ConfigureAwait(false);
+        ScenarioEngine.FinishMessages(_messages, interrupted: false, null, _warnings);
+        _messages?.Dispose();
     }
 }

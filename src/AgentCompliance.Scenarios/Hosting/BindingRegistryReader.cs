@@ -16,7 +16,7 @@ internal static class BindingRegistryReader
     public static (IReadOnlyList<IStepDefinitionBinding> StepDefinitions, IReadOnlyList<string> Errors) Read(IReadOnlyList<Assembly> assemblies)
     {
         var anchor = typeof(BindingRegistryReader).Assembly;
-        var settings = new HostSettings(assemblies, null, CancellationToken.None, null, []);
+        var settings = new HostSettings(assemblies, null, CancellationToken.None, false, []);
         IObjectContainer container;
         try
         {

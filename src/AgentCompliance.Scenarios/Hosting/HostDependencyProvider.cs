@@ -12,8 +12,8 @@ namespace AgentCompliance.Scenarios.Hosting;
 
 /// <summary>
 /// Registers the host's replacements on top of Reqnroll's defaults, through the public dependency-provider seam
-/// of <see cref="ContainerBuilder"/>: explicit binding assemblies, time-limited binding calls, the message formatter
-/// only, no console tracing, no external plugins and no telemetry.
+/// of <see cref="ContainerBuilder"/>: explicit binding assemblies, time-limited binding calls, no formatters (the
+/// engine writes its own Cucumber messages), no console tracing, no external plugins and no telemetry.
 /// </summary>
 internal sealed class HostDependencyProvider(HostSettings settings) : DefaultDependencyProvider
 {
@@ -28,7 +28,7 @@ internal sealed class HostDependencyProvider(HostSettings settings) : DefaultDep
         container.RegisterTypeAs<NoExternalRuntimePlugins, IRuntimePluginLocator>();
         container.RegisterTypeAs<ExplicitBindingAssemblies, IRuntimeBindingRegistryBuilder>();
         container.RegisterTypeAs<TimeLimitedBindingInvoker, IAsyncBindingInvoker>();
-        container.RegisterTypeAs<MessageFormatterConfiguration, IFormattersConfigurationProvider>();
+        container.RegisterTypeAs<NoFormatters, IFormattersConfigurationProvider>();
         container.RegisterTypeAs<NoTelemetry, IAnalyticsRuntimeTelemetryService>();
         container.RegisterTypeAs<NoTelemetry, IEnvironmentReqnrollTelemetryChecker>();
         container.RegisterTypeAs<HostUnitTestRuntimeProvider, IUnitTestRuntimeProvider>(HostUnitTestRuntimeProvider.Name);

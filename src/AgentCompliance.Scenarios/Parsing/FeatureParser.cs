@@ -22,9 +22,6 @@ public static partial class FeatureParser
     {
         ArgumentNullException.ThrowIfNull(files);
 
-        // One id generator for the whole run keeps Cucumber message ids unique across features, as the runtime's
-        // formatters require, and deterministic from run to run.
-        var ids = new IncrementingIdGenerator();
         var problems = new List<InputProblem>();
         var features = new List<ParsedFeature>();
         foreach (var file in files)
@@ -45,7 +42,7 @@ public static partial class FeatureParser
                 continue;
             }
 
-            var parsed = TryParse(file, text, ids, problems);
+            var parsed = TryParse(file, text, problems);
             if (parsed is not null)
             {
                 features.Add(parsed);
@@ -66,11 +63,11 @@ public static partial class FeatureParser
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(text);
         var problems = new List<InputProblem>();
-        var parsed = TryParse(file, text, new IncrementingIdGenerator(), problems);
+        var parsed = TryParse(file, text, problems);
         return parsed ?? throw new InvalidInputException(problems);
     }
 
-    private static ParsedFeature? TryParse(FeatureFile file, string text, IIdGenerator ids, List<InputProblem> problems)
+    private static ParsedFeature? TryParse(FeatureFile file, string text, List<InputProblem> problems)
     {
         var dialects = new GherkinDialectProvider(DefaultLanguage);
         Ast.GherkinDocument ast;
@@ -90,6 +87,8 @@ public static partial class FeatureParser
             return null;
         }
 
+        // Message ids must be unique across every feature of a messages stream.
+        var ids = ProcessWideIdGenerator.Instance;
         var document = new AstMessagesConverter(ids).ConvertGherkinDocumentToEventArgs(ast, file.RelativePath);
         var pickles = new PickleCompiler(ids).Compile(document);
         var source = new Messages.Source(file.RelativePath, text, Messages.SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN);
@@ -114,7 +113,7 @@ public static partial class FeatureParser
             Tags = TagNames(feature.Tags.Select(tag => tag.Name)),
             Scenarios = scenarios,
             TagOccurrences = TagOccurrences(feature),
-            Messages = new RuntimeFeatureMessages(source, document, pickles),
+            Messages = new FeatureMessages(source, document, pickles),
         };
     }
 

@@ -22,6 +22,6 @@ public sealed record ParsedFeature
     /// <summary>Every tag written in the file, with its position.</summary>
     public IReadOnlyList<TagOccurrence> TagOccurrences { get; init; } = [];
 
-    /// <summary>Source, Gherkin document and pickles as Cucumber messages, for the runtime's formatters.</summary>
-    internal RuntimeFeatureMessages? Messages { get; init; }
+    /// <summary>Source, Gherkin document and pickles as Cucumber messages, for <c>messages.ndjson</c>.</summary>
+    internal FeatureMessages? Messages { get; init; }
 }
