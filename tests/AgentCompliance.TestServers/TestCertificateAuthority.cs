@@ -1,3 +1,4 @@
+using System.Formats.Asn1;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -57,7 +58,7 @@ public sealed class TestCertificateAuthority : IDisposable
         }
 
         var now = DateTimeOffset.UtcNow;
-        return Issue("CN=test server", names, notBefore ?? now.AddHours(-1), notAfter ?? now.AddDays(1), isCertificateAuthority: false, X509KeyUsageFlags.DigitalSignature);
+        return Issue("CN=test server", names.Build(critical: false), notBefore ?? now.AddHours(-1), notAfter ?? now.AddDays(1), isCertificateAuthority: false, X509KeyUsageFlags.DigitalSignature);
     }
 
     /// <summary>An X.509-SVID with these URI SANs (one, for a proper SVID), valid from <paramref name="notBefore"/> for <paramref name="lifetime"/>.</summary>
@@ -65,21 +66,25 @@ public sealed class TestCertificateAuthority : IDisposable
         X509KeyUsageFlags keyUsage = X509KeyUsageFlags.DigitalSignature)
     {
         ArgumentNullException.ThrowIfNull(uris);
-        var names = new SubjectAlternativeNameBuilder();
-        foreach (var uri in uris)
+        // Written as given: System.Uri would normalise them (lowercase host, trailing '/'), and tests need the exact text.
+        var names = new AsnWriter(AsnEncodingRules.DER);
+        using (names.PushSequence())
         {
-            names.AddUri(new Uri(uri));
+            foreach (var uri in uris)
+            {
+                names.WriteCharacterString(UniversalTagNumber.IA5String, uri, new Asn1Tag(TagClass.ContextSpecific, 6));
+            }
         }
 
         var start = notBefore ?? DateTimeOffset.UtcNow.AddMinutes(-5);
-        return Issue("CN=workload", names, start, start + lifetime, isCertificateAuthority, keyUsage);
+        return Issue("CN=workload", new X509Extension("2.5.29.17", names.Encode(), false), start, start + lifetime, isCertificateAuthority, keyUsage);
     }
 
-    private X509Certificate2 Issue(string subject, SubjectAlternativeNameBuilder names, DateTimeOffset notBefore, DateTimeOffset notAfter, bool isCertificateAuthority, X509KeyUsageFlags keyUsage)
+    private X509Certificate2 Issue(string subject, X509Extension names, DateTimeOffset notBefore, DateTimeOffset notAfter, bool isCertificateAuthority, X509KeyUsageFlags keyUsage)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(names.Build(critical: false));
+        request.CertificateExtensions.Add(names);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(isCertificateAuthority, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(keyUsage, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], false));
