@@ -86,8 +86,8 @@ public sealed class HostileServer : IAsyncDisposable
                 var decoded = basic.Length > 0 ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(basic)) : string.Empty;
                 context.Response.Headers["X-Echo-Authorization"] = authorization;
                 context.Response.Headers["X-Echo-Credential"] = basic;
-                context.Response.Headers["X-Echo-Decoded"] = Uri.EscapeDataString(decoded);
-                context.Response.Headers["X-Echo-Form"] = Uri.EscapeDataString(form);
+                context.Response.Headers["X-Echo-Decoded"] = decoded;
+                context.Response.Headers["X-Echo-Form"] = form;
                 return Results.Json(
                     new { error = "invalid_client", error_description = $"rejected {decoded} with {authorization}; form {form}", echo = new { authorization, basic, decoded, form } },
                     statusCode: 401);

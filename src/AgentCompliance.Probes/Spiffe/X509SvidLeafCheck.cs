@@ -15,7 +15,7 @@ public static class X509SvidLeafCheck
         var problems = new List<string>();
         if (leaf.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault() is { CertificateAuthority: true })
         {
-            problems.Add("it is a CA certificate (basic constraints cA=true); a workload's SVID must be a leaf");
+            problems.Add("it is a CA certificate (basicConstraints cA=true); a workload's SVID must be a leaf");
         }
 
         var usage = leaf.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();

@@ -24,7 +24,7 @@ public static class CertificateFacts
         text.Append("Validity period: ").AppendLine(Duration(certificate.NotAfter - certificate.NotBefore));
         text.Append("Subject alternative names: ").AppendLine(Names(certificate));
         var basic = certificate.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault();
-        text.Append("Basic constraints: ").AppendLine(basic is null ? "(absent)" : basic.CertificateAuthority ? "CA" : "not a CA");
+        text.Append("basicConstraints: ").AppendLine(basic is null ? "(absent)" : basic.CertificateAuthority ? "CA" : "not a CA");
         var usage = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
         text.Append("Key usage: ").AppendLine(usage is null ? "(absent)" : $"{usage.KeyUsages}{(usage.Critical ? " (critical)" : string.Empty)}");
         var extended = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().FirstOrDefault();

@@ -3,6 +3,7 @@ using Reqnroll.Bindings;
 using Reqnroll.Bindings.Discovery;
 using Reqnroll.BoDi;
 using Reqnroll.Formatters.Configuration;
+using Reqnroll.Formatters.PayloadProcessing.Cucumber;
 using Reqnroll.Infrastructure;
 using Reqnroll.Plugins;
 using Reqnroll.Tracing;
@@ -13,7 +14,7 @@ namespace AgentCompliance.Scenarios.Hosting;
 /// <summary>
 /// Registers the host's replacements on top of Reqnroll's defaults, through the public dependency-provider seam
 /// of <see cref="ContainerBuilder"/>: explicit binding assemblies, time-limited binding calls, the message formatter
-/// only, no console tracing, no external plugins and no telemetry.
+/// only (redacted), no console tracing, no external plugins and no telemetry.
 /// </summary>
 internal sealed class HostDependencyProvider(HostSettings settings) : DefaultDependencyProvider
 {
@@ -29,6 +30,8 @@ internal sealed class HostDependencyProvider(HostSettings settings) : DefaultDep
         container.RegisterTypeAs<ExplicitBindingAssemblies, IRuntimeBindingRegistryBuilder>();
         container.RegisterTypeAs<TimeLimitedBindingInvoker, IAsyncBindingInvoker>();
         container.RegisterTypeAs<MessageFormatterConfiguration, IFormattersConfigurationProvider>();
+        // messages.ndjson gets the same redaction as every other output.
+        container.RegisterTypeAs<RedactingCucumberMessageFactory, ICucumberMessageFactory>();
         container.RegisterTypeAs<NoTelemetry, IAnalyticsRuntimeTelemetryService>();
         container.RegisterTypeAs<NoTelemetry, IEnvironmentReqnrollTelemetryChecker>();
         container.RegisterTypeAs<HostUnitTestRuntimeProvider, IUnitTestRuntimeProvider>(HostUnitTestRuntimeProvider.Name);

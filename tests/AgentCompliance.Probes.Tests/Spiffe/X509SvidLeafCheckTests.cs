@@ -36,7 +36,7 @@ public sealed class X509SvidLeafCheckTests
             keyUsage: X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyCertSign);
         Assert.That(X509SvidLeafCheck.Check(leaf), Is.EqualTo(new[]
         {
-            "it is a CA certificate (basic constraints cA=true); a workload's SVID must be a leaf",
+            "it is a CA certificate (basicConstraints cA=true); a workload's SVID must be a leaf",
             "its key usage (KeyCertSign, DigitalSignature) allows signing certificates or CRLs (keyCertSign/cRLSign)",
         }));
     }
