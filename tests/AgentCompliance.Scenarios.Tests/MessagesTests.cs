@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentCompliance.Core.Redaction;
 using AgentCompliance.Scenarios.Execution;
 
 namespace AgentCompliance.Scenarios.Tests;
@@ -29,6 +30,28 @@ public class MessagesTests
             Assert.That(kinds.Count(kind => kind == "testCase"), Is.EqualTo(result.Scenarios.Count), "the ignored scenario is a skipped test case");
             Assert.That(kinds.Count(kind => kind == "testCaseFinished"), Is.EqualTo(result.Scenarios.Count));
             Assert.That(stepStatuses, Is.SupersetOf(new[] { "PASSED", "FAILED", "UNDEFINED", "PENDING", "AMBIGUOUS", "SKIPPED" }));
+        });
+    }
+
+    [Test]
+    public async Task Failure_messages_in_the_messages_file_are_redacted_and_carry_no_stack_trace()
+    {
+        using var temp = new TempFolder();
+        var secrets = new SecretRegistry();
+        secrets.Add("was not revoked");
+        await EngineRuns.RunAsync(EngineRuns.Options("Outcomes") with { MessagesDirectory = Path.Combine(temp.Path, "out"), SharedContext = [secrets] });
+
+        // The feature file's own text (source and pickle messages) holds the words; the step result must not.
+        var failed = (await File.ReadAllLinesAsync(Path.Combine(temp.Path, "out", ScenarioEngine.MessagesFileName)))
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(envelope => envelope.TryGetProperty("testStepFinished", out _))
+            .Select(envelope => envelope.GetProperty("testStepFinished").GetProperty("testStepResult"))
+            .Single(result => result.GetProperty("status").GetString() == "FAILED");
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.GetProperty("message").GetString(), Is.EqualTo("token [REDACTED]"));
+            Assert.That(failed.GetProperty("exception").GetProperty("message").GetString(), Is.EqualTo("token [REDACTED]"));
+            Assert.That(failed.GetProperty("exception").TryGetProperty("stackTrace", out _), Is.False);
         });
     }
 
