@@ -117,8 +117,9 @@ public sealed class HostileEndpointTests
 
         var huge = GC.GetTotalAllocatedBytes(precise: true) - beforeHuge;
         await TestContext.Out.WriteLineAsync($"allocated: baseline run {baseline / 1024} KB, 50 MB run {huge / 1024} KB");
-        // Each bundle read stops at the 1 MB cap (twice in the run); reading the body whole would allocate 50 MB or more.
-        Assert.That(huge - baseline, Is.LessThan(20L * 1024 * 1024), $"baseline run allocated {baseline / 1024} KB, the 50 MB run {huge / 1024} KB");
+        // Each bundle read stops at the 1 MB cap (two scenarios read it); reading the body whole would allocate 50 MB
+        // or more, so half of that is a bound only a capped read can meet.
+        Assert.That(huge - baseline, Is.LessThan(25L * 1024 * 1024), $"baseline run allocated {baseline / 1024} KB, the 50 MB run {huge / 1024} KB");
     }
 
     [Test]
