@@ -1,3 +1,5 @@
+using System.Text.Json;
+using AgentCompliance.Core.Redaction;
 using AgentCompliance.Core.Results;
 using AgentCompliance.Scenarios.Execution;
 using Reqnroll.Formatters.PayloadProcessing;
@@ -73,6 +75,27 @@ public class MessagesTests
             Assert.That(messages.Problems, Is.Empty);
             Assert.That(messages.TestRunFinished.GetProperty("success").GetBoolean(), Is.True);
             Assert.That(messages.TestRunFinished.TryGetProperty("message", out _), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task Failure_messages_in_the_messages_file_are_redacted_and_carry_no_stack_trace()
+    {
+        using var temp = new TempFolder();
+        var secrets = new SecretRegistry();
+        secrets.Add("was not revoked");
+        await EngineRuns.RunAsync(EngineRuns.Options("Outcomes") with { MessagesDirectory = Path.Combine(temp.Path, "out"), SharedContext = [secrets] });
+
+        // The feature file's own text (source and pickle messages) holds the words; the step result must not.
+        var failed = (await File.ReadAllLinesAsync(Path.Combine(temp.Path, "out", ScenarioEngine.MessagesFileName)))
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(envelope => envelope.TryGetProperty("testStepFinished", out _))
+            .Select(envelope => envelope.GetProperty("testStepFinished").GetProperty("testStepResult"))
+            .Single(result => result.GetProperty("status").GetString() == "FAILED");
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.GetProperty("message").GetString(), Is.EqualTo("InvalidOperationException: token [REDACTED]"));
+            Assert.That(failed.TryGetProperty("exception", out var exception) && exception.TryGetProperty("stackTrace", out _), Is.False);
         });
     }
 

@@ -68,6 +68,35 @@ public sealed class HostileServer : IAsyncDisposable
             app.MapGet("/redirect-loop", () => Results.Redirect("/redirect-loop"));
             app.MapGet("/echo-authorization", (HttpContext context) =>
                 Results.Json(new { authorization = context.Request.Headers.Authorization.Count > 0 }));
+
+            // A token endpoint that never answers in time.
+            app.MapPost("/slow", async (HttpContext context) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(60), context.RequestAborted).ConfigureAwait(false);
+                return Results.Ok();
+            });
+
+            // A token endpoint that echoes every credential it was sent: in an OAuth error body, in custom headers, and
+            // in the bare forms no credential pattern recognises (the base64 of a Basic header, the raw form body).
+            app.MapPost("/token-echo", async (HttpContext context) =>
+            {
+                var authorization = context.Request.Headers.Authorization.ToString();
+                var form = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+                var basic = authorization.StartsWith("Basic ", StringComparison.Ordinal) ? authorization[6..] : string.Empty;
+                var decoded = basic.Length > 0 ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(basic)) : string.Empty;
+                context.Response.Headers["X-Echo-Authorization"] = authorization;
+                context.Response.Headers["X-Echo-Credential"] = basic;
+                context.Response.Headers["X-Echo-Decoded"] = decoded;
+                context.Response.Headers["X-Echo-Form"] = form;
+                return Results.Json(
+                    new { error = "invalid_client", error_description = $"rejected {decoded} with {authorization}; form {form}", echo = new { authorization, basic, decoded, form } },
+                    statusCode: 401);
+            });
+
+            // Valid JSON shaped like a JWK set, but not one usable key in it.
+            app.MapGet("/jwks-garbage", () => Results.Text(
+                """{"keys":[{"kty":"RSA","kid":"a","n":"***","e":"AQAB"},{"kty":"EC","kid":"b","crv":"P-256","x":"AA"},{"kty":"oct","k":"c2VjcmV0"},42,"key"]}""",
+                "application/json"));
         }).ConfigureAwait(false);
 
         return new HostileServer(main, other, received);

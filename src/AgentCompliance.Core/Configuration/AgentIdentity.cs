@@ -22,4 +22,7 @@ public sealed record AgentIdentity
     public string? Audience { get; init; }
 
     public string? SpiffeId { get; init; }
+
+    /// <summary>Where the agent's SPIFFE SVIDs are read, for the workload-identity steps.</summary>
+    public SvidSource? Svid { get; init; }
 }

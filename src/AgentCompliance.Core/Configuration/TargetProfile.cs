@@ -51,6 +51,9 @@ public sealed record TargetProfile
 
     public TimeoutSettings Timeouts { get; init; } = new();
 
+    /// <summary>The SPIFFE trust domain and bundle the agents' workload identities are checked against.</summary>
+    public SpiffeSettings? Spiffe { get; init; }
+
     /// <summary>Absolute path of the file this profile was loaded from, when it came from a file.</summary>
     [JsonIgnore]
     public string? SourceFile { get; init; }

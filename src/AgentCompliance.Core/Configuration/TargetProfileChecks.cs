@@ -161,9 +161,9 @@ internal static class TargetProfileChecks
 
     private static void CheckReferencedFiles(PositionedDocument document, JObject root, string baseDirectory, List<InputProblem> problems)
     {
-        foreach (var key in new[] { "systemModel", "waivers", "baseline" })
+        foreach (var key in new[] { "systemModel", "waivers", "baseline", "transport.trustedCaFile" })
         {
-            RequireFile(document, root[key], baseDirectory, problems);
+            RequireFile(document, root.SelectToken(key), baseDirectory, problems);
         }
 
         foreach (var key in new[] { "catalogs", "bindings" })

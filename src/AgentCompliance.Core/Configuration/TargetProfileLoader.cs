@@ -51,7 +51,11 @@ public static class TargetProfileLoader
             {
                 AuditLog = profile.Target.AuditLog is { File: not null } auditLog ? auditLog with { File = Resolve(auditLog.File) } : profile.Target.AuditLog,
             },
-            Agents = [.. profile.Agents.Select(a => a with { Credentials = ResolveSecret(a.Credentials) })],
+            Agents = [.. profile.Agents.Select(a => a with
+            {
+                Credentials = ResolveSecret(a.Credentials),
+                Svid = a.Svid is null ? null : a.Svid with { File = ResolveOptional(a.Svid.File), Jwt = ResolveSecret(a.Svid.Jwt) },
+            })],
             Analysis = profile.Analysis with { Paths = [.. profile.Analysis.Paths.Select(Resolve)] },
             Features = [.. profile.Features.Select(Resolve)],
             Bindings = [.. profile.Bindings.Select(Resolve)],
@@ -62,6 +66,16 @@ public static class TargetProfileLoader
                 Build = c.Build is null ? null : c.Build with { Context = Resolve(c.Build.Context) },
                 SecretEnv = c.SecretEnv.ToDictionary(e => e.Key, e => ResolveSecret(e.Value)!, StringComparer.Ordinal),
             })],
+            Transport = profile.Transport with { TrustedCaFile = ResolveOptional(profile.Transport.TrustedCaFile) },
+            Spiffe = profile.Spiffe is null ? null : profile.Spiffe with
+            {
+                Bundle = profile.Spiffe.Bundle with { File = ResolveOptional(profile.Spiffe.Bundle.File) },
+                ClientCertificate = profile.Spiffe.ClientCertificate is null ? null : profile.Spiffe.ClientCertificate with
+                {
+                    Certificate = Resolve(profile.Spiffe.ClientCertificate.Certificate),
+                    Key = ResolveSecret(profile.Spiffe.ClientCertificate.Key)!,
+                },
+            },
             Waivers = ResolveOptional(profile.Waivers),
             Baseline = ResolveOptional(profile.Baseline),
         };

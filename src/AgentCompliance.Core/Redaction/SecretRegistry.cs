@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
 namespace AgentCompliance.Core.Redaction;
 
 /// <summary>
@@ -25,7 +28,10 @@ public sealed class SecretRegistry
         }
     }
 
-    /// <summary>Remembers a secret; null, short and already known values are ignored.</summary>
+    /// <summary>
+    /// Remembers a secret and the forms it takes when a server echoes it back: URL-encoded (as in a form post or the
+    /// decoded user:password of a Basic header) and JSON-escaped. Null, short and already known values are ignored.
+    /// </summary>
     public void Add(string? secret)
     {
         if (secret is null || secret.Length < MinimumSecretLength)
@@ -33,14 +39,26 @@ public sealed class SecretRegistry
             return;
         }
 
+        var forms = EncodedForms(secret);
         lock (_gate)
         {
-            if (Array.IndexOf(_secrets, secret) >= 0)
+            var added = forms.Where(f => Array.IndexOf(_secrets, f) < 0).ToList();
+            if (added.Count == 0)
             {
                 return;
             }
 
-            _secrets = [.. _secrets.Append(secret).OrderByDescending(s => s.Length)];
+            _secrets = [.. _secrets.Concat(added).OrderByDescending(s => s.Length)];
         }
     }
+
+    private static HashSet<string> EncodedForms(string secret) =>
+        new(StringComparer.Ordinal)
+        {
+            secret,
+            Uri.EscapeDataString(secret),
+            System.Net.WebUtility.UrlEncode(secret),
+            JsonEncodedText.Encode(secret).ToString(),
+            JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString(),
+        };
 }

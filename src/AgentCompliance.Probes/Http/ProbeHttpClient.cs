@@ -1,9 +1,13 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using AgentCompliance.Core.Redaction;
 using AgentCompliance.Core.Results;
+using AgentCompliance.Probes.Transport;
 
 namespace AgentCompliance.Probes.Http;
 
@@ -19,6 +23,9 @@ public sealed class ProbeHttpClient : IDisposable
     private readonly IEvidenceSink? _evidence;
     private readonly Redactor _redactor;
 
+    // Why a server certificate was refused, by host: the TLS stack only says "rejected by the callback".
+    private readonly ConcurrentDictionary<string, string> _refusals = new(StringComparer.OrdinalIgnoreCase);
+
     /// <param name="options">Bounds and transport rules.</param>
     /// <param name="evidence">Where each exchange is recorded; null records nothing.</param>
     /// <param name="redactor">Applied to every recorded exchange and error message.</param>
@@ -31,7 +38,7 @@ public sealed class ProbeHttpClient : IDisposable
         _options = options;
         _evidence = evidence;
         _redactor = redactor;
-        _client = new HttpClient(handler ?? CreateHandler(options), disposeHandler: true)
+        _client = new HttpClient(handler ?? CreateHandler(options, (host, reason) => _refusals[host] = reason), disposeHandler: true)
         {
             // Our own per-request bound applies; this only stops HttpClient's 100 s default from interfering.
             Timeout = Timeout.InfiniteTimeSpan,
@@ -43,12 +50,33 @@ public sealed class ProbeHttpClient : IDisposable
 
     public Redactor Redactor => _redactor;
 
-    /// <summary>A handler with redirects off, bounded connect time, and no proxy (targets are addressed directly).</summary>
-    public static SocketsHttpHandler CreateHandler(ProbeHttpOptions options)
+    /// <summary>
+    /// A handler with redirects off, bounded connect time, no proxy (targets are addressed directly), and server
+    /// certificates validated by the options' <see cref="CertificateTrust"/>.
+    /// </summary>
+    public static SocketsHttpHandler CreateHandler(ProbeHttpOptions options) => CreateHandler(options, null);
+
+    private static SocketsHttpHandler CreateHandler(ProbeHttpOptions options, Action<string, string>? onRefused)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var trust = options.Trust;
         return new SocketsHttpHandler
         {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
+                {
+                    var host = (sender as SslStream)?.TargetHostName ?? (sender as HttpRequestMessage)?.RequestUri?.IdnHost ?? string.Empty;
+                    var presented = certificate is null ? null : X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+                    var problems = trust.Problems(presented, chain, errors, host);
+                    if (problems.Count > 0)
+                    {
+                        onRefused?.Invoke(host, string.Join("; ", problems));
+                    }
+
+                    return problems.Count == 0;
+                },
+            },
             AllowAutoRedirect = false,
             UseProxy = false,
             UseCookies = false,
@@ -68,6 +96,7 @@ public sealed class ProbeHttpClient : IDisposable
     public async Task<ProbeResponse> SendAsync(ProbeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        RegisterSentCredentials(request);
         var url = request.Url;
         var current = request;
         for (var hop = 0; ; hop++)
@@ -105,6 +134,17 @@ public sealed class ProbeHttpClient : IDisposable
         }
     }
 
+    // A server may echo a credential back in a form no pattern recognises (the bare base64 of a Basic header, a
+    // token without its scheme), so the values actually sent are registered for redaction before anything is recorded.
+    private void RegisterSentCredentials(ProbeRequest request)
+    {
+        foreach (var (_, value) in request.Headers.Where(h => ProbeRequest.IsCredentialHeader(h.Key)))
+        {
+            var space = value.IndexOf(' ', StringComparison.Ordinal);
+            _redactor.Secrets.Add(space > 0 ? value[(space + 1)..].Trim() : value);
+        }
+    }
+
     private async Task<ProbeResponse> SendOnceAsync(ProbeRequest request, Uri url, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -130,6 +170,10 @@ public sealed class ProbeHttpClient : IDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw Fail(request, url, started, $"{TransportRules.Endpoint(url)} did not answer within {_options.RequestTimeout.TotalSeconds:0.#} s");
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.SecureConnectionError && _refusals.TryRemove(url.IdnHost.Trim('[', ']'), out var refusal))
+        {
+            throw Fail(request, url, started, $"{TransportRules.Endpoint(url)} could not be reached: TLS certificate refused: {refusal}");
         }
         catch (HttpRequestException e)
         {

@@ -1,3 +1,5 @@
+using AgentCompliance.Probes.Transport;
+
 namespace AgentCompliance.Probes.Http;
 
 /// <summary>The bounds every request a probe sends is held to.</summary>
@@ -17,4 +19,7 @@ public sealed record ProbeHttpOptions
 
     /// <summary>Same-origin redirects followed before giving up; redirects to another origin are never followed.</summary>
     public int MaxRedirects { get; init; } = 3;
+
+    /// <summary>Which server certificates are accepted: the system's roots, plus private CA roots when the profile names them.</summary>
+    public CertificateTrust Trust { get; init; } = CertificateTrust.System;
 }

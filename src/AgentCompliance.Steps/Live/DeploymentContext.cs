@@ -3,6 +3,7 @@ using AgentCompliance.Core.Redaction;
 using AgentCompliance.Core.Results;
 using AgentCompliance.Probes.Http;
 using AgentCompliance.Probes.OAuth;
+using AgentCompliance.Probes.Transport;
 
 namespace AgentCompliance.Steps.Live;
 
@@ -14,6 +15,7 @@ namespace AgentCompliance.Steps.Live;
 public sealed class DeploymentContext(TargetContext target, IEvidenceSink evidence, SecretRegistry secrets) : IDisposable
 {
     private ProbeHttpClient? _http;
+    private CertificateTrust? _trust;
 
     public TargetProfile Profile => target.RequireProfile();
 
@@ -27,9 +29,16 @@ public sealed class DeploymentContext(TargetContext target, IEvidenceSink eviden
         {
             RequestTimeout = Profile.Timeouts.Request,
             AllowInsecureLoopback = Profile.Transport.AllowInsecureLoopback,
+            Trust = Trust,
         },
         evidence,
         Redactor);
+
+    /// <summary>The server certificates accepted: the system's roots plus the profile's <c>transport.trustedCaFile</c>.</summary>
+    public CertificateTrust Trust => _trust ??= Profile.Transport.TrustedCaFile is { } file ? CertificateTrust.FromPemFile(file) : CertificateTrust.System;
+
+    /// <summary>A TLS handshake probe with the same trust and timeout as <see cref="Http"/>, recording <c>tls</c> evidence.</summary>
+    public TlsProbe Tls => new(Profile.Timeouts.Request, Trust, evidence, Redactor);
 
     /// <summary>The profile's agent of that name; an unknown name fails with the names the profile has.</summary>
     public AgentIdentity Agent(string name)

@@ -42,6 +42,10 @@ public sealed class RoundTripTests
             resource: https://mcp.test/mcp
             audience: mcp
             spiffeId: spiffe://example.test/agents/planner
+            svid: {file: certs/planner.pem, jwt: {env: PLANNER_JWT_SVID}}
+          - name: researcher
+            clientId: researcher-client
+            svid: {endpoint: "https://researcher.test:8443/"}
         humans:
           - name: approver
             subject: alice
@@ -75,8 +79,12 @@ public sealed class RoundTripTests
           failOn: new
         waivers: waivers.yaml
         baseline: baseline.json
-        transport: {allowInsecureLoopback: false}
+        transport: {allowInsecureLoopback: false, trustedCaFile: certs/internal-ca.pem}
         timeouts: {requestSeconds: 5, stepSeconds: 30}
+        spiffe:
+          trustDomain: example.test
+          bundle: {url: "https://spire.example.test/bundle"}
+          clientCertificate: {certificate: certs/harness.pem, key: {env: HARNESS_KEY}}
         """;
 
     [Test]

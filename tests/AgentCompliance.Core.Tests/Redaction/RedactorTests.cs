@@ -27,6 +27,16 @@ public sealed class RedactorTests
         Assert.That(new Redactor(secrets).Redact("x abcdef-longer-secret y"), Is.EqualTo("x [REDACTED] y"));
     }
 
+    [TestCase("echoed form-encoded: a%2Bb%2Fc%3Dd%26e%3Cf%3E", "echoed form-encoded: [REDACTED]")]
+    [TestCase("{\"echo\":\"a\\u002Bb/c=d\\u0026e\\u003Cf\\u003E\"}", "{\"echo\":\"[REDACTED]\"}")]
+    [TestCase("echoed raw: a+b/c=d&e<f>", "echoed raw: [REDACTED]")]
+    public void A_secret_echoed_url_encoded_or_json_escaped_is_removed_too(string text, string expected)
+    {
+        var secrets = new SecretRegistry();
+        secrets.Add("a+b/c=d&e<f>");
+        Assert.That(new Redactor(secrets).Redact(text), Is.EqualTo(expected));
+    }
+
     [Test]
     public void Values_too_short_to_be_secrets_are_not_registered()
     {
