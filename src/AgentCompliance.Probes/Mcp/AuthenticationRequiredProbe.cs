@@ -22,16 +22,16 @@ public static class AuthenticationRequiredProbe
         var what = target.Transport == Core.Configuration.McpTransport.Sse ? "SSE stream request" : "initialize request";
 
         var anonymous = await McpHandshakeRequest.SendAsync(http, target, [], cancellationToken).ConfigureAwait(false);
-        Judge(anonymous, $"an unauthenticated {what}", violations, observations);
+        Judge(anonymous, $"an unauthenticated {what}", target.Describe(), violations, observations);
 
         var forged = await McpHandshakeRequest.SendAsync(http, target, [ProbeRequest.BearerAuthorization(ForgedToken)], cancellationToken).ConfigureAwait(false);
-        Judge(forged, $"an {what} with a forged bearer token", violations, observations);
+        Judge(forged, $"an {what} with a forged bearer token", target.Describe(), violations, observations);
         return new McpProbeResult(violations, observations);
     }
 
-    private static void Judge(ProbeResponse response, string request, List<string> violations, List<string> observations)
+    private static void Judge(ProbeResponse response, string request, string server, List<string> violations, List<string> observations)
     {
-        var server = $"MCP server {TransportRules.Endpoint(response.Url)}";
+        
         if (response.IsSuccess)
         {
             violations.Add($"{server} accepted {request} with {response.Status}: anyone who can reach it can list and call its tools");

@@ -14,7 +14,7 @@ public static class CorsPolicyProbe
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(target);
-        var server = $"MCP server {TransportRules.Endpoint(target.Url)}";
+        var server = target.Describe();
         var violations = new List<string>();
         var observations = new List<string>();
 

@@ -14,7 +14,7 @@ public static class DnsRebindingProbe
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(target);
-        var server = $"MCP server {TransportRules.Endpoint(target.Url)}";
+        var server = target.Describe();
         List<KeyValuePair<string, string>> credentials = target.BearerToken is null ? [] : [ProbeRequest.BearerAuthorization(target.BearerToken)];
 
         var baseline = await McpHandshakeRequest.SendAsync(http, target, credentials, cancellationToken).ConfigureAwait(false);

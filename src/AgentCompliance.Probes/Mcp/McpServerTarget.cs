@@ -8,4 +8,11 @@ namespace AgentCompliance.Probes.Mcp;
 /// <param name="Transport">Which HTTP transport the server speaks.</param>
 /// <param name="BearerToken">An access token sent as <c>Authorization: Bearer</c>; null sends none.</param>
 /// <param name="SessionLifetime">How long a legacy SSE stream is kept open at most.</param>
-public sealed record McpServerTarget(string Name, Uri Url, McpTransport Transport, string? BearerToken, TimeSpan SessionLifetime);
+public sealed record McpServerTarget(string Name, Uri Url, McpTransport Transport, string? BearerToken, TimeSpan SessionLifetime)
+{
+    /// <summary>How messages name the server: its profile name and endpoint.</summary>
+    public string Describe() => $"MCP server '{Name}' ({Http.TransportRules.Endpoint(Url)})";
+
+    /// <summary>Never prints the token.</summary>
+    public override string ToString() => Describe();
+}

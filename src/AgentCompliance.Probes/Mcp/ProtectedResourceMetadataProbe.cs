@@ -17,7 +17,7 @@ public static class ProtectedResourceMetadataProbe
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(target);
-        var server = $"MCP server {TransportRules.Endpoint(target.Url)}";
+        var server = target.Describe();
         var violations = new List<string>();
         var observations = new List<string>();
 
@@ -85,9 +85,9 @@ public static class ProtectedResourceMetadataProbe
         {
             violations.Add($"{server}: the metadata at {where} has no 'resource'");
         }
-        else if (!SameResource(resource, resourceUrl))
+        else if (!Covers(resource, resourceUrl))
         {
-            violations.Add($"{server}: the metadata at {where} describes resource '{resource}', not {resourceUrl} (RFC 9728 §3.3 requires them to be identical)");
+            violations.Add($"{server}: the metadata at {where} describes resource '{resource}', which is neither {resourceUrl} nor a parent path of it (RFC 9728 §3.3), so it may be another resource's metadata");
         }
 
         var servers = metadata.TryGetProperty("authorization_servers", out var a) && a.ValueKind == JsonValueKind.Array
@@ -103,6 +103,22 @@ public static class ProtectedResourceMetadataProbe
         }
 
         observations.Add($"metadata at {where}: resource={resource}, authorization_servers=[{string.Join(", ", servers)}]");
+    }
+
+    // The resource identifier is the server URL or a parent path of it on the same origin (as MCP clients accept:
+    // one protected resource may serve both /mcp and the legacy /mcp/sse).
+    private static bool Covers(string resource, Uri server)
+    {
+        if (!Uri.TryCreate(resource, UriKind.Absolute, out var actual)
+            || !string.Equals(actual.GetLeftPart(UriPartial.Authority), server.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase)
+            || actual.Query.Length > 0)
+        {
+            return false;
+        }
+
+        var prefix = actual.AbsolutePath.TrimEnd('/');
+        var path = server.AbsolutePath.TrimEnd('/');
+        return path == prefix || path.StartsWith(prefix + "/", StringComparison.Ordinal);
     }
 
     // Identical up to a trailing slash and the case-insensitive parts of a URL (scheme, host).

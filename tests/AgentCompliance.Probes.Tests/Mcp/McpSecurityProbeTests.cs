@@ -41,8 +41,8 @@ public sealed class McpSecurityProbeTests
 
         Assert.That(result.Violations, Is.EqualTo(new[]
         {
-            $"MCP server {_weak.Url} accepted an unauthenticated initialize request with 200: anyone who can reach it can list and call its tools",
-            $"MCP server {_weak.Url} accepted an initialize request with a forged bearer token with 200: anyone who can reach it can list and call its tools",
+            $"MCP server 'tools' ({_weak.Url}) accepted an unauthenticated initialize request with 200: anyone who can reach it can list and call its tools",
+            $"MCP server 'tools' ({_weak.Url}) accepted an initialize request with a forged bearer token with 200: anyone who can reach it can list and call its tools",
         }));
     }
 
@@ -77,6 +77,25 @@ public sealed class McpSecurityProbeTests
     }
 
     [Test]
+    public async Task Metadata_for_the_parent_resource_covers_the_legacy_sse_endpoint()
+    {
+        using var http = McpProbeClients.Client(new EvidenceList());
+        var result = await ProtectedResourceMetadataProbe.ProbeAsync(http, McpProbeClients.Target(_hardened.SseUrl, McpTransport.Sse), _hardened.Issuer.Issuer);
+
+        Assert.That(result.Violations, Is.Empty);
+    }
+
+    [Test]
+    public async Task Metadata_for_another_resource_is_a_violation()
+    {
+        using var http = McpProbeClients.Client(new EvidenceList());
+        var elsewhere = new Uri(_hardened.Url.GetLeftPart(UriPartial.Authority) + "/other");
+        var result = await ProtectedResourceMetadataProbe.ProbeAsync(http, McpProbeClients.Target(elsewhere), null);
+
+        Assert.That(result.Violations.Single(), Does.Contain("(RFC 9728 §3.3), so it may be another resource's metadata"));
+    }
+
+    [Test]
     public async Task Metadata_naming_another_issuer_than_the_profiles_is_a_violation()
     {
         using var http = McpProbeClients.Client(new EvidenceList());
@@ -93,7 +112,7 @@ public sealed class McpSecurityProbeTests
 
         var origin = _weak.Url.GetLeftPart(UriPartial.Authority);
         Assert.That(result.Violations.Single(), Is.EqualTo(
-            $"MCP server {_weak.Url} publishes no protected-resource metadata (RFC 9728): it sent no resource_metadata challenge, and "
+            $"MCP server 'tools' ({_weak.Url}) publishes no protected-resource metadata (RFC 9728): it sent no resource_metadata challenge, and "
             + $"{origin}/.well-known/oauth-protected-resource/mcp answered 404, {origin}/.well-known/oauth-protected-resource answered 404"));
     }
 
@@ -104,8 +123,8 @@ public sealed class McpSecurityProbeTests
         var result = await DnsRebindingProbe.ProbeAsync(http, McpProbeClients.Target(_weak.Url));
 
         Assert.That(result.Violations, Has.Count.EqualTo(2));
-        Assert.That(result.Violations[0], Does.StartWith($"MCP server {_weak.Url} accepted a request with the foreign header 'Origin: {ForeignRequestHeaders.Origin}' (200)"));
-        Assert.That(result.Violations[1], Does.StartWith($"MCP server {_weak.Url} accepted a request with the foreign header 'Host: {ForeignRequestHeaders.HostName}:{_weak.Url.Port}' (200)"));
+        Assert.That(result.Violations[0], Does.StartWith($"MCP server 'tools' ({_weak.Url}) accepted a request with the foreign header 'Origin: {ForeignRequestHeaders.Origin}' (200)"));
+        Assert.That(result.Violations[1], Does.StartWith($"MCP server 'tools' ({_weak.Url}) accepted a request with the foreign header 'Host: {ForeignRequestHeaders.HostName}:{_weak.Url.Port}' (200)"));
     }
 
     [TestCase(false)]
@@ -138,8 +157,8 @@ public sealed class McpSecurityProbeTests
 
         Assert.That(result.Violations, Is.EqualTo(new[]
         {
-            $"MCP server {server.Url} answers a CORS preflight from origin {ForeignRequestHeaders.Origin} with Access-Control-Allow-Origin: *: any web page can read its responses",
-            $"MCP server {server.Url} answers the handshake from origin {ForeignRequestHeaders.Origin} with Access-Control-Allow-Origin: *: any web page can read its responses",
+            $"MCP server 'tools' ({server.Url}) answers a CORS preflight from origin {ForeignRequestHeaders.Origin} with Access-Control-Allow-Origin: *: any web page can read its responses",
+            $"MCP server 'tools' ({server.Url}) answers the handshake from origin {ForeignRequestHeaders.Origin} with Access-Control-Allow-Origin: *: any web page can read its responses",
         }));
     }
 
