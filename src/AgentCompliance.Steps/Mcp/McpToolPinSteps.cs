@@ -81,7 +81,7 @@ public sealed class McpToolPinSteps(McpServerContext context)
 
             return [$"MCP server '{server.Name}' drifted from its pin {context.Display(path)} (pinned {drift.PinnedHash}, now {drift.CurrentHash}): {string.Join("; ", drift.Describe())}"];
         }).ConfigureAwait(false);
-        ControlFailedException.ThrowIfAny(violations, "MCP tool inventories that drifted from their pins");
+        ControlFailedException.ThrowIfAny(violations, "MCP tool inventories that do not match their reviewed pins");
     }
 
     private static string? PinFile(McpServerEndpoint server) => server.ToolPinFile;

@@ -111,7 +111,7 @@ public sealed partial class McpLiveTests
         await run.RunAsync(profile, "", "mcp");
 
         Assert.That(run.ScenariosWith(ResultStatus.Failed), Is.EqualTo(new[] { Pin, AllowList }.Order(StringComparer.Ordinal)), run.Console);
-        Assert.That(run.Scenario(Pin).ErrorMessage, Does.StartWith("Then the tool inventory of every MCP server matches its pin: MCP tool inventories that drifted from their pins:")
+        Assert.That(run.Scenario(Pin).ErrorMessage, Does.StartWith("Then the tool inventory of every MCP server matches its pin: MCP tool inventories that do not match their reviewed pins:")
             .And.Contain("MCP server 'tickets' drifted from its pin pins/tickets.json (pinned sha256:")
             .And.Contain("tools added since the pin: delete_ticket")
             .And.Contain("tools whose definition changed (description, schema or annotations): create_ticket")
