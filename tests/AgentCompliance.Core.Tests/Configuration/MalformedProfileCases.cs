@@ -312,7 +312,7 @@ internal static class MalformedProfileCases
             agents:
               - name: research-agent
                 clientId: research
-            """, 7, 18, "target.mcpServers[0].agent: names no agent defined in 'agents'", "did you mean 'research-agent'?"),
+            """, 7, 14, "target.mcpServers[0].agent: names no agent defined in 'agents'", "did you mean 'research-agent'?"),
 
         new("dependency on an unknown container", """
             version: 1
