@@ -31,7 +31,6 @@ public static class AuthenticationRequiredProbe
 
     private static void Judge(ProbeResponse response, string request, string server, List<string> violations, List<string> observations)
     {
-        
         if (response.IsSuccess)
         {
             violations.Add($"{server} accepted {request} with {response.Status}: anyone who can reach it can list and call its tools");
