@@ -39,11 +39,12 @@ public sealed class SseTransport : IMcpTransport
         var id = JsonRpc.IdOf(message);
         var method = message["method"]!.GetValue<string>();
         await PostAsync(message, cancellationToken).ConfigureAwait(false);
-        foreach (var early in _early)
+        // Messages that arrived before the endpoint event may already hold the answer.
+        for (var i = 0; i < _early.Count; i++)
         {
-            if (JsonRpc.FindResponse(early, id) is { } found)
+            if (JsonRpc.FindResponse(_early[i], id) is { } found)
             {
-                _early.Remove(early);
+                _early.RemoveAt(i);
                 return found;
             }
         }
