@@ -3,7 +3,7 @@ Feature: Who can reach the MCP tool servers
   An MCP server hands its tools to whoever connects. It must demand a valid token and say where to get one
   (RFC 9728), and it must not be reachable from web pages: a page on another site can drive a local or internal
   server through a visitor's browser when the server accepts foreign Origin or Host headers (DNS rebinding) or
-  allows any origin by CORS.
+  allows any origin by CORS. A session must end when the agent's task ends, and must not be usable by anyone else.
 
   Background:
     Given the target's MCP servers
@@ -23,3 +23,7 @@ Feature: Who can reach the MCP tool servers
   @ASI02 @T16 @severity:high
   Scenario: MCP servers do not let any web page read their responses
     Then no MCP server lets any web origin read its responses
+
+  @ASI03 @T16 @severity:medium
+  Scenario: MCP sessions end when the client ends them
+    Then every MCP server ends sessions when the client ends them

@@ -56,6 +56,9 @@ public sealed class ProbeHttpClient : IDisposable
             AutomaticDecompression = DecompressionMethods.None,
             MaxResponseHeadersLength = 64,
             PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+            // A body left unread (a stream the probe closed, a capped hostile body) closes its connection at once
+            // instead of being drained for reuse, so the server sees the client go away.
+            MaxResponseDrainSize = 0,
         };
     }
 

@@ -32,6 +32,9 @@ public sealed class McpSession : IAsyncDisposable
 
     public string? SessionId => _transport.SessionId;
 
+    /// <summary>The legacy SSE message endpoint (null on streamable HTTP).</summary>
+    public Uri? MessageEndpoint => (_transport as SseTransport)?.MessageEndpoint;
+
     /// <summary>Connects and completes the initialization handshake.</summary>
     /// <exception cref="ProbeFailedException">The server refused, or answered something that is not MCP.</exception>
     public static async Task<McpSession> OpenAsync(ProbeHttpClient http, McpServerTarget target, CancellationToken cancellationToken = default)
@@ -96,6 +99,16 @@ public sealed class McpSession : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Ends a streamable HTTP session with DELETE and returns the answer (null when the server assigned no session).
+    /// Legacy SSE sessions end when their stream closes, which disposing does.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The session runs over legacy SSE.</exception>
+    public Task<ProbeResponse?> EndSessionAsync(CancellationToken cancellationToken = default) =>
+        _transport is StreamableHttpTransport streamable
+            ? streamable.EndSessionAsync(cancellationToken)
+            : throw new InvalidOperationException("legacy SSE sessions end when their stream closes; there is no DELETE");
 
     public ValueTask DisposeAsync() => _transport.DisposeAsync();
 

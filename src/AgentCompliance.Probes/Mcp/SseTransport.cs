@@ -28,6 +28,9 @@ public sealed class SseTransport : IMcpTransport
 
     public string? SessionId { get; private set; }
 
+    /// <summary>Where messages are posted, once the stream has named it.</summary>
+    public Uri? MessageEndpoint => _endpoint;
+
     /// <summary>Legacy SSE has no protocol version header.</summary>
     public void UseProtocolVersion(string version)
     {

@@ -11,6 +11,7 @@ namespace AgentCompliance.Probes.Mcp;
 public sealed class StreamableHttpTransport(ProbeHttpClient http, McpServerTarget target) : IMcpTransport
 {
     private string? _protocolVersion;
+    private bool _ended;
 
     public string? SessionId { get; private set; }
 
@@ -55,17 +56,27 @@ public sealed class StreamableHttpTransport(ProbeHttpClient http, McpServerTarge
         }
     }
 
-    /// <summary>Ends the session with DELETE (a server may answer 405 when clients cannot end sessions).</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Ends the session with DELETE and returns the server's answer (405 means clients cannot end sessions there), or
+    /// null when the server assigned no session. Afterwards this transport sends no session id.
+    /// </summary>
+    public async Task<ProbeResponse?> EndSessionAsync(CancellationToken cancellationToken = default)
     {
-        if (SessionId is null)
+        if (SessionId is null || _ended)
         {
-            return;
+            return null;
         }
 
+        _ended = true;
+        return await http.SendAsync(WithSession(new ProbeRequest { Method = HttpMethod.Delete, Url = target.Url }), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends the session if it is still open.</summary>
+    public async ValueTask DisposeAsync()
+    {
         try
         {
-            await http.SendAsync(WithSession(new ProbeRequest { Method = HttpMethod.Delete, Url = target.Url })).ConfigureAwait(false);
+            await EndSessionAsync().ConfigureAwait(false);
         }
         catch (ProbeFailedException)
         {

@@ -5,7 +5,8 @@ namespace AgentCompliance.Steps.Mcp;
 
 /// <summary>
 /// Controls on the MCP tool servers named under <c>target.mcpServers</c>: authentication and its discovery metadata,
-/// DNS-rebinding and CORS exposure, the tool inventory against its allow-list, and poisoned tool definitions. Each step
+/// DNS-rebinding and CORS exposure, session termination, the tool inventory against its allow-list, and poisoned tool
+/// definitions. Each step
 /// checks every server; a server that cannot be probed fails the control with the reason.
 /// </summary>
 [Binding]
@@ -85,6 +86,23 @@ public sealed class McpServerSteps(McpServerContext context)
             return Noted(server.Name, "CORS", result);
         }).ConfigureAwait(false);
         ControlFailedException.ThrowIfAny(violations, "MCP servers whose CORS policy lets any web page read their responses");
+    }
+
+    /// <summary>
+    /// Sessions end when the client ends them and cannot be taken over: on streamable HTTP a session id the server
+    /// never issued is refused, DELETE ends the session and the ended id is refused afterwards; on legacy SSE the
+    /// message endpoint of a closed stream's session is refused.
+    /// </summary>
+    /// <example>Then every MCP server ends sessions when the client ends them</example>
+    [Then("every MCP server ends sessions when the client ends them")]
+    public async Task ThenEveryMcpServerEndsSessions()
+    {
+        var violations = await context.CheckEveryServerAsync(async server =>
+        {
+            var result = await SessionTerminationProbe.ProbeAsync(context.Deployment.Http, await context.TargetAsync(server)).ConfigureAwait(false);
+            return Noted(server.Name, "session termination", result);
+        }).ConfigureAwait(false);
+        ControlFailedException.ThrowIfAny(violations, "MCP servers whose sessions outlive the client or can be taken over");
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ public sealed partial class McpLiveTests
     private const string Metadata = "MCP servers tell clients which authorization server issues their tokens";
     private const string Rebinding = "MCP servers refuse DNS-rebinding requests";
     private const string Cors = "MCP servers do not let any web page read their responses";
+    private const string Session = "MCP sessions end when the client ends them";
     private const string AllowList = "MCP servers expose only the allow-listed tools";
     private const string Poisoning = "MCP tool definitions carry no hidden instructions";
     private const string Pin = "MCP tool inventories match their reviewed pins";
@@ -36,7 +37,7 @@ public sealed partial class McpLiveTests
         await run.RunAsync(McpProfiles.Hardened(server, sse, CleanTools), "", "mcp");
 
         Assert.That(run.ScenariosWith(ResultStatus.Failed), Is.Empty, run.Console);
-        Assert.That(run.ScenariosWith(ResultStatus.Passed), Is.EqualTo(new[] { Cors, Poisoning, Pin, Metadata, AllowList, Authentication, Rebinding }.Order(StringComparer.Ordinal)));
+        Assert.That(run.ScenariosWith(ResultStatus.Passed), Is.EqualTo(new[] { Cors, Poisoning, Pin, Metadata, AllowList, Authentication, Rebinding, Session }.Order(StringComparer.Ordinal)));
         Assert.That(run.ExitCode, Is.Zero);
         AssertNoTokenOrSecretLeaks(run, server);
     }
@@ -51,8 +52,12 @@ public sealed partial class McpLiveTests
 
         await run.RunAsync(McpProfiles.Reference(server, sse), "", "mcp");
 
-        Assert.That(run.ScenariosWith(ResultStatus.Failed), Is.EqualTo(new[] { Cors, Metadata, AllowList, Authentication, Rebinding }.Order(StringComparer.Ordinal)), run.Console);
-        Assert.That(run.ScenariosWith(ResultStatus.Passed), Is.EqualTo(new[] { Poisoning, Pin }.Order(StringComparer.Ordinal)));
+        // Its streamable sessions end properly (400 where 404 is asked for); over SSE it never answers a message for a
+        // closed session, so that control cannot be verified there.
+        string[] failed = sse ? [Cors, Metadata, AllowList, Authentication, Rebinding, Session] : [Cors, Metadata, AllowList, Authentication, Rebinding];
+        string[] passed = sse ? [Poisoning, Pin] : [Poisoning, Pin, Session];
+        Assert.That(run.ScenariosWith(ResultStatus.Failed), Is.EqualTo(failed.Order(StringComparer.Ordinal)), run.Console);
+        Assert.That(run.ScenariosWith(ResultStatus.Passed), Is.EqualTo(passed.Order(StringComparer.Ordinal)));
         var endpoint = $"MCP server 'everything' ({server.Url})";
         var request = sse ? "SSE stream request" : "initialize request";
         Assert.Multiple(() =>
@@ -66,6 +71,10 @@ public sealed partial class McpLiveTests
             Assert.That(run.Scenario(Cors).ErrorMessage, Does.Contain($"{endpoint} answers a CORS preflight from origin http://rebinding-probe.invalid with Access-Control-Allow-Origin: *"));
             Assert.That(run.Scenario(AllowList).ErrorMessage, Does.Contain("MCP server 'everything' exposes tools outside its allow-list: ")
                 .And.Contain("get-env").And.Contain("gzip-file-as-resource").And.Not.Contain("does not list expected tools"));
+            if (sse)
+            {
+                Assert.That(run.Scenario(Session).ErrorMessage, Does.Contain("MCP server 'everything' could not be checked: ").And.Contain("/message did not answer within 10 s"));
+            }
         });
 
         // The evidence shows what was sent and answered, e.g. the wildcard CORS header.

@@ -174,6 +174,43 @@ public sealed class McpSecurityProbeTests
     }
 
     [Test]
+    public async Task The_reference_server_refuses_forged_and_ended_sessions_with_400_where_the_specification_asks_for_404()
+    {
+        using var http = McpProbeClients.Client(new EvidenceList());
+        var result = await SessionTerminationProbe.ProbeAsync(http, McpProbeClients.Target(_weak.Url));
+
+        Assert.That(result.Violations, Is.Empty);
+        Assert.That(result.Observations, Is.EqualTo(new[]
+        {
+            "tools/list with a session id it never issued: refused with 400 (the specification asks for 404)",
+            "DELETE ended the session: 200",
+            "tools/list with the session id it had ended: refused with 400 (the specification asks for 404)",
+        }));
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task The_hardened_server_ends_sessions_and_refuses_them_afterwards(bool sse)
+    {
+        using var http = McpProbeClients.Client(new EvidenceList());
+        var token = await McpProbeClients.TokenAsync(http, _hardened);
+        var result = await SessionTerminationProbe.ProbeAsync(http, McpProbeClients.Target(sse ? _hardened.SseUrl : _hardened.Url, sse ? McpTransport.Sse : McpTransport.StreamableHttp, token));
+
+        Assert.That(result.Violations, Is.Empty);
+        Assert.That(result.Observations.Last(), Is.EqualTo(sse
+            ? "a message for a session whose stream the client had closed: refused with 400"
+            : "tools/list with the session id it had ended: refused with 404"));
+    }
+
+    [Test]
+    public void The_reference_sse_server_never_answers_a_message_for_a_closed_session_so_ending_cannot_be_verified()
+    {
+        using var http = new ProbeHttpClient(new ProbeHttpOptions { AllowInsecureLoopback = true, RequestTimeout = TimeSpan.FromSeconds(2) }, new EvidenceList(), Core.Redaction.Redactor.PatternsOnly);
+        var error = Assert.ThrowsAsync<ProbeFailedException>(() => SessionTerminationProbe.ProbeAsync(http, McpProbeClients.Target(_weakSse.Url, McpTransport.Sse)));
+        Assert.That(error!.Message, Does.Match(@"^http://127\.0\.0\.1:\d+/message did not answer within 2 s$"));
+    }
+
+    [Test]
     public async Task No_token_reaches_the_evidence()
     {
         var evidence = new EvidenceList();
