@@ -10,4 +10,10 @@ public sealed record McpServerEndpoint
     public McpTransport Transport { get; init; } = McpTransport.StreamableHttp;
 
     public IReadOnlyList<string> ExpectedTools { get; init; } = [];
+
+    /// <summary>The agent whose access token authenticated probes of this server send; null sends none.</summary>
+    public string? Agent { get; init; }
+
+    /// <summary>Where the pinned tool inventory is kept (absolute once loaded from a profile).</summary>
+    public string? ToolPinFile { get; init; }
 }

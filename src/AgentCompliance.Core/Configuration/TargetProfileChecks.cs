@@ -25,6 +25,7 @@ internal static class TargetProfileChecks
         CheckUniqueNames(document, root.SelectToken("target.mcpServers"), "MCP server", problems);
         CheckUniqueNames(document, root["containers"], "container", problems);
         CheckContainerDependencies(document, root["containers"] as JArray, problems);
+        CheckMcpServerAgents(document, root, problems);
         CheckTransport(document, root, problems);
         CheckBaselineForNewFailures(document, root, problems);
         CheckReferencedFiles(document, root, baseDirectory, problems);
@@ -46,6 +47,20 @@ internal static class TargetProfileChecks
             else
             {
                 seen[text] = name;
+            }
+        }
+    }
+
+    // The agent whose token probes an MCP server must be one the profile defines.
+    private static void CheckMcpServerAgents(PositionedDocument document, JObject root, List<InputProblem> problems)
+    {
+        var agents = (root["agents"] as JArray)?.Select(a => a["name"]).OfType<JValue>().Select(n => (string)n!).ToHashSet(StringComparer.Ordinal) ?? [];
+        foreach (var agent in (root.SelectToken("target.mcpServers") as JArray)?.Select(s => s["agent"]).OfType<JValue>() ?? [])
+        {
+            var name = (string)agent!;
+            if (!agents.Contains(name))
+            {
+                problems.Add(document.ProblemAt(agent, $"{agent.Path}: names no agent defined in 'agents'", Suggest(name, agents, "agents")));
             }
         }
     }

@@ -50,6 +50,7 @@ public static class TargetProfileLoader
             Target = profile.Target with
             {
                 AuditLog = profile.Target.AuditLog is { File: not null } auditLog ? auditLog with { File = Resolve(auditLog.File) } : profile.Target.AuditLog,
+                McpServers = [.. profile.Target.McpServers.Select(m => m with { ToolPinFile = ResolveOptional(m.ToolPinFile) })],
             },
             Agents = [.. profile.Agents.Select(a => a with
             {

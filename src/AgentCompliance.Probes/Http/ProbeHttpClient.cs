@@ -84,6 +84,9 @@ public sealed class ProbeHttpClient : IDisposable
             AutomaticDecompression = DecompressionMethods.None,
             MaxResponseHeadersLength = 64,
             PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+            // A body left unread (a stream the probe closed, a capped hostile body) closes its connection at once
+            // instead of being drained for reuse, so the server sees the client go away.
+            MaxResponseDrainSize = 0,
         };
     }
 
@@ -143,6 +146,51 @@ public sealed class ProbeHttpClient : IDisposable
             var space = value.IndexOf(' ', StringComparison.Ordinal);
             _redactor.Secrets.Add(space > 0 ? value[(space + 1)..].Trim() : value);
         }
+    }
+
+    /// <summary>
+    /// Sends the request and returns as soon as the response headers arrive, leaving the body to be read as a stream
+    /// (Server-Sent Events). The same transport rules apply; no redirect is followed (a redirect comes back with
+    /// <see cref="ProbeResponseStream.RedirectNotFollowed"/> set). Reading is bounded: each read by the request
+    /// timeout, the whole stream by <paramref name="maxDuration"/> and the response size cap. What was read is
+    /// recorded as evidence when the stream is disposed.
+    /// </summary>
+    /// <exception cref="ProbeFailedException">The URL breaks the transport rules, or the endpoint is unreachable or too slow to answer.</exception>
+    public async Task<ProbeResponseStream> OpenStreamAsync(ProbeRequest request, TimeSpan maxDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var url = request.Url;
+        TransportRules.Require(url, _options.AllowInsecureLoopback);
+        RegisterSentCredentials(request);
+        var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        lifetime.CancelAfter(maxDuration);
+        var started = Stopwatch.GetTimestamp();
+        using var message = request.ToHttpRequestMessage(url, withCredentials: true);
+        HttpResponseMessage response;
+        try
+        {
+            using var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(lifetime.Token);
+            headersTimeout.CancelAfter(_options.RequestTimeout);
+            response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, headersTimeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            lifetime.Dispose();
+            throw Fail(request, url, started, $"{TransportRules.Endpoint(url)} did not answer within {_options.RequestTimeout.TotalSeconds:0.#} s");
+        }
+        catch (HttpRequestException e)
+        {
+            lifetime.Dispose();
+            throw Fail(request, url, started, $"{TransportRules.Endpoint(url)} could not be reached: {Describe(e)}");
+        }
+        catch
+        {
+            lifetime.Dispose();
+            throw;
+        }
+
+        var redirect = IsRedirect(response.StatusCode) ? "redirects are not followed for streamed responses" : null;
+        return new ProbeResponseStream(response, url, CollectHeaders(response), redirect, lifetime, _options, started, read => Record(request, url, read, null));
     }
 
     private async Task<ProbeResponse> SendOnceAsync(ProbeRequest request, Uri url, CancellationToken cancellationToken)

@@ -301,6 +301,19 @@ internal static class MalformedProfileCases
                 baseUrl: http://127.0.0.1:8080/
             """, 5, 14, "plain http:// is refused unless transport.allowInsecureLoopback is true"),
 
+        new("MCP server probed as an unknown agent", """
+            version: 1
+            name: a
+            target:
+              mcpServers:
+                - name: tools
+                  url: https://mcp.test/mcp
+                  agent: reserch-agent
+            agents:
+              - name: research-agent
+                clientId: research
+            """, 7, 14, "target.mcpServers[0].agent: names no agent defined in 'agents'", "did you mean 'research-agent'?"),
+
         new("dependency on an unknown container", """
             version: 1
             name: a

@@ -31,6 +31,8 @@ public sealed class RoundTripTests
               url: https://mcp.test/mcp
               transport: sse
               expectedTools: [search, write]
+              agent: planner
+              toolPinFile: pins/tools.json
           auditLog: {file: logs/audit.jsonl}
         agents:
           - name: planner
@@ -114,6 +116,8 @@ public sealed class RoundTripTests
         {
             Assert.That(profile.Target.IdentityProvider!.TokenEndpointAuthMethod, Is.EqualTo(ClientAuthenticationMethod.PrivateKeyJwt));
             Assert.That(profile.Target.McpServers[0].Transport, Is.EqualTo(McpTransport.Sse));
+            Assert.That(profile.Target.McpServers[0].Agent, Is.EqualTo("planner"));
+            Assert.That(profile.Target.McpServers[0].ToolPinFile, Is.EqualTo("pins/tools.json"));
             Assert.That(profile.Agents[0].Credentials, Is.EqualTo(SecretReference.FromFile("secrets/planner.key")));
             Assert.That(profile.Containers[0].Env["Mixed_Case"], Is.EqualTo("kept"));
             Assert.That(profile.Containers[0].SecretEnv["ADMIN_PASSWORD"].Env, Is.EqualTo("IDP_ADMIN_PASSWORD"));

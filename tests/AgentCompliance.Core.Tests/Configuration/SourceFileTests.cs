@@ -50,6 +50,23 @@ public sealed class SourceFileTests
     }
 
     [Test]
+    public void An_MCP_tool_pin_file_resolves_against_the_profile_folder_even_before_it_exists()
+    {
+        var path = Path.Combine(directory, "profile.yaml");
+        File.WriteAllText(path, """
+            version: 1
+            name: pinned
+            target:
+              mcpServers:
+                - name: tools
+                  url: https://mcp.test/mcp
+                  toolPinFile: pins/tools.json
+            """);
+
+        Assert.That(TargetProfileLoader.Load(path).Target.McpServers[0].ToolPinFile, Is.EqualTo(Path.Combine(directory, "pins", "tools.json")));
+    }
+
+    [Test]
     public void Utf16_with_byte_order_mark_is_read()
     {
         var path = Path.Combine(directory, "utf16.yaml");
