@@ -1,17 +1,17 @@
 // A minimal OAuth 2.0 issuer for the agent-gateway tests: client_credentials only, JWT access tokens (typ at+jwt)
-// whose audience is the gateway's resource indicator (RFC 8707). Listens on 127.0.0.1 only.
+// whose audience is the requested gateway's resource indicator (RFC 8707). Listens on 127.0.0.1 only.
 //
 // Environment:
 //   PORT                  port to listen on
-//   GATEWAY_RESOURCE      the gateway's resource indicator, e.g. http://127.0.0.1:41234/
+//   GATEWAY_RESOURCES     JSON array of the gateways' resource indicators, e.g. ["http://127.0.0.1:41234/"]
 //   GATEWAY_CLIENTS       JSON array of {"client_id": "...", "client_secret": "..."}, one per agent
 import Provider from 'oidc-provider';
 
 const port = Number(process.env.PORT);
-const resource = process.env.GATEWAY_RESOURCE;
+const resources = JSON.parse(process.env.GATEWAY_RESOURCES ?? '[]');
 const clients = JSON.parse(process.env.GATEWAY_CLIENTS ?? '[]');
-if (!port || !resource || clients.length === 0) {
-  console.error('PORT, GATEWAY_RESOURCE and GATEWAY_CLIENTS are required');
+if (!port || resources.length === 0 || clients.length === 0) {
+  console.error('PORT, GATEWAY_RESOURCES and GATEWAY_CLIENTS are required');
   process.exit(2);
 }
 
@@ -33,13 +33,13 @@ const provider = new Provider(issuer, {
     revocation: { enabled: false },
     resourceIndicators: {
       enabled: true,
-      defaultResource: () => resource,
+      defaultResource: () => resources[0],
       useGrantedResource: () => true,
       getResourceServerInfo: (_ctx, requested) => {
-        if (requested !== resource) {
+        if (!resources.includes(requested)) {
           throw new Provider.errors.InvalidTarget();
         }
-        return { scope: 'tools.call', audience: resource, accessTokenTTL: 300, accessTokenFormat: 'jwt' };
+        return { scope: 'tools.call', audience: requested, accessTokenTTL: 300, accessTokenFormat: 'jwt' };
       },
     },
   },

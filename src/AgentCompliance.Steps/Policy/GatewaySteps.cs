@@ -63,6 +63,7 @@ public sealed class GatewaySteps(DeploymentContext context, GatewayCalls calls, 
     [Then("the gateway lets every agent call exactly its allowed tools")]
     public async Task ThenEveryAgentCallsExactlyItsTools()
     {
+        var gateway = Gateway;
         var universe = ToolUniverse.Of(context.Profile);
         if (universe.Count == 0)
         {
@@ -87,7 +88,7 @@ public sealed class GatewaySteps(DeploymentContext context, GatewayCalls calls, 
             }
         }
 
-        ControlFailedException.ThrowIfAny(violations, $"the gateway at {Gateway.BaseUrl} does not enforce the agents' allowed tools");
+        ControlFailedException.ThrowIfAny(violations, $"the gateway at {gateway.BaseUrl} does not enforce the agents' allowed tools");
     }
 
     /// <summary>Each agent with allowed tools calls the first of them through the gateway, with its own access token.</summary>
