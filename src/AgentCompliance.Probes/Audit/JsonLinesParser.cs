@@ -6,6 +6,8 @@ namespace AgentCompliance.Probes.Audit;
 /// <summary>Splits JSON-lines text into audit entries; every line becomes an event or a located problem.</summary>
 internal static class JsonLinesParser
 {
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     /// <param name="data">The bytes read.</param>
     /// <param name="source">The file or endpoint, for locations.</param>
     /// <param name="firstLineNumber">The number of the first line, or null when unknown (locations then name byte offsets).</param>
@@ -17,7 +19,9 @@ internal static class JsonLinesParser
     {
         var entries = new List<AuditEntry>();
         var lineNumber = firstLineNumber;
-        var offset = 0;
+
+        // Writers that open files as "UTF-8 with signature" put a byte order mark before the first event.
+        var offset = firstByteOffset == 0 && data.StartsWith(Utf8ByteOrderMark) ? Utf8ByteOrderMark.Length : 0;
         while (offset < data.Length)
         {
             var end = data[offset..].IndexOf((byte)'\n');

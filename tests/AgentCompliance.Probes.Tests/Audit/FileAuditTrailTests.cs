@@ -40,6 +40,17 @@ public sealed class FileAuditTrailTests
     }
 
     [Test]
+    public async Task A_byte_order_mark_before_the_first_event_is_not_part_of_it()
+    {
+        var path = Path.Combine(_files.Folder, "bom.jsonl");
+        await File.WriteAllTextAsync(path, $"{Event}\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var snapshot = await new FileAuditTrail(path, new AuditTrailLimits()).ReadAsync(null);
+
+        Assert.That(snapshot.Entries.Single().Text, Is.EqualTo(Event));
+    }
+
+    [Test]
     public async Task A_trail_larger_than_the_byte_limit_is_read_from_its_newest_end_only()
     {
         var lines = Enumerable.Range(1, 500).Select(i => $$"""{"agent":"research-agent","tool":"search_documents","n":{{i}}}""").ToList();

@@ -6,6 +6,7 @@ namespace AgentCompliance.TestServers.Gateway;
 /// <summary>The gateway's audit trail: one JSON object per line, appended whole under a lock, served back as written.</summary>
 public sealed class GatewayAuditLog(string path)
 {
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly Lock _gate = new();
 
     public string Path => path;
@@ -16,7 +17,7 @@ public sealed class GatewayAuditLog(string path)
         var line = auditEvent.ToJsonString() + "\n";
         lock (_gate)
         {
-            File.AppendAllText(path, line, Encoding.UTF8);
+            File.AppendAllText(path, line, Utf8);
         }
     }
 
@@ -24,7 +25,7 @@ public sealed class GatewayAuditLog(string path)
     {
         lock (_gate)
         {
-            return File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : string.Empty;
+            return File.Exists(path) ? File.ReadAllText(path, Utf8) : string.Empty;
         }
     }
 }
