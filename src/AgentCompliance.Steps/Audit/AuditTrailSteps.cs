@@ -72,8 +72,9 @@ public sealed class AuditTrailSteps(DeploymentContext context, GatewayCalls call
         var invalid = snapshot.Entries.Select(e => (Entry: e, Problems: schema.Validate(e))).Where(r => r.Problems.Count > 0).ToList();
         audit.Record($"audit events checked against {schema.Name}", snapshot, invalid.Select(r => r.Entry));
         context.Note("audit event schema", $"{snapshot.Entries.Count} line(s) checked against {schema.Name}; {invalid.Count} do not match");
+        // Events broken the same way are listed once, with where they are.
         ControlFailedException.ThrowIfAny(
-            Capped(invalid.Select(r => $"{r.Entry.Location}: {string.Join("; ", r.Problems)}")),
+            Capped(invalid.GroupBy(r => string.Join("; ", r.Problems), StringComparer.Ordinal).Select(g => $"{Locations(g.Select(r => r.Entry))}: {g.Key}")),
             $"audit events that do not match {schema.Name}");
     }
 
@@ -198,6 +199,13 @@ public sealed class AuditTrailSteps(DeploymentContext context, GatewayCalls call
 
         var e = new AuditEvent(entry, audit.Fields);
         return e.Agent is null && e.Tool is null ? string.Empty : $" (agent '{context.Redactor.Redact(e.Agent ?? "?")}', tool '{context.Redactor.Redact(e.Tool ?? "?")}')";
+    }
+
+    private static string Locations(IEnumerable<AuditEntry> entries)
+    {
+        const int shown = 3;
+        var all = entries.Select(e => e.Location).ToList();
+        return string.Join(", ", all.Take(shown)) + (all.Count > shown ? $" and {all.Count - shown} more" : string.Empty);
     }
 
     private static string Kind(AuditEvent e) => e.Kind == AuditEventKind.DataAccess ? "data access" : "downstream call";

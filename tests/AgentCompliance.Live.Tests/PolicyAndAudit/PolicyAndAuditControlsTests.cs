@@ -107,7 +107,7 @@ public sealed partial class PolicyAndAuditControlsTests
             Assert.That(Error(run, "Calls outside an agent's tool set are denied and logged distinctly"),
                 Does.Contain("the gateway answered 200 to agent 'research-agent' calling tool 'create_ticket'; expected 403"));
             Assert.That(Error(run, "Audit events carry the fields an investigator needs"),
-                Does.Contain("weak-audit.jsonl:1: missing required field 'correlationId'"));
+                Does.Contain("weak-audit.jsonl:1, ").And.Contain("weak-audit.jsonl:3 and ").And.Contain(" more: missing required field 'correlationId'"));
             Assert.That(Error(run, "No secret or token appears in the audit trail"),
                 Does.Contain("weak-audit.jsonl:1 (agent 'research-agent', tool 'search_documents') holds a secret or token"));
             Assert.That(Error(run, "Data access and downstream calls carry the correlation id of their tool call"),
@@ -134,6 +134,21 @@ public sealed partial class PolicyAndAuditControlsTests
             Assert.That(run.ScenariosWith(ResultStatus.Failed), Is.EqualTo(new[] { "Calls outside an agent's tool set are denied and logged distinctly" }), () => Failures(run));
             Assert.That(Error(run, "Calls outside an agent's tool set are denied and logged distinctly"),
                 Does.Contain("no audit event records the denial of agent 'research-agent' calling tool 'create_ticket' (denied with 403) within 10 s"));
+        });
+    }
+
+    [Test]
+    public async Task Steps_that_name_an_agent_a_tool_or_an_attribute_check_just_that()
+    {
+        using var run = LiveRun.Create();
+        await run.RunAsync(Profile(run, "hardened", _deployment.HardenedCerbos, auditOverHttp: false), "", Path.Combine("..", "tests", "AgentCompliance.Live.Tests", "PolicyAndAudit", "Features"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ScenariosWith(ResultStatus.Failed), Is.EqualTo(new[] { "A resource attribute the policy ignores does not withdraw the tool" }), () => Failures(run));
+            Assert.That(run.ScenariosWith(ResultStatus.Passed), Has.Count.EqualTo(4));
+            Assert.That(Error(run, "A resource attribute the policy ignores does not withdraw the tool"),
+                Does.Contain("agent 'billing-agent' is still allowed tool 'issue_refund' after the resource attribute approval changed from \"granted\" to \"expired\""));
         });
     }
 
