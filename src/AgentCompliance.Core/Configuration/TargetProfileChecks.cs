@@ -181,6 +181,8 @@ internal static class TargetProfileChecks
             RequireFile(document, root.SelectToken(key), baseDirectory, problems);
         }
 
+        RequireFile(document, root.SelectToken("target.auditLog.schema"), baseDirectory, problems);
+
         foreach (var key in new[] { "catalogs", "bindings" })
         {
             foreach (var entry in (root[key] as JArray) ?? [])

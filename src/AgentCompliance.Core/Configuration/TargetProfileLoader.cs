@@ -49,7 +49,9 @@ public static class TargetProfileLoader
         {
             Target = profile.Target with
             {
-                AuditLog = profile.Target.AuditLog is { File: not null } auditLog ? auditLog with { File = Resolve(auditLog.File) } : profile.Target.AuditLog,
+                AuditLog = profile.Target.AuditLog is { } auditLog
+                    ? auditLog with { File = ResolveOptional(auditLog.File), Schema = ResolveOptional(auditLog.Schema) }
+                    : null,
                 McpServers = [.. profile.Target.McpServers.Select(m => m with { ToolPinFile = ResolveOptional(m.ToolPinFile) })],
             },
             Agents = [.. profile.Agents.Select(a => a with

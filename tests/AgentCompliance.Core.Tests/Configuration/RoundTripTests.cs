@@ -24,8 +24,14 @@ public sealed class RoundTripTests
             revocationEndpoint: https://idp.test/revoke
             jwksUri: https://idp.test/jwks
             tokenEndpointAuthMethod: private_key_jwt
-          agentGateway: {baseUrl: "https://gateway.test/"}
-          policyDecisionPoint: {kind: http, url: "https://pdp.test/check"}
+          agentGateway: {baseUrl: "https://gateway.test/", toolPath: "mcp/{tool}/call", correlationHeader: X-Request-Id}
+          policyDecisionPoint:
+            kind: http
+            url: https://pdp.test/check
+            resourceKind: mcp_tool
+            action: call
+            principalRoles: [agent, tool-user]
+            sensitiveActionAttribute: {name: riskScore, of: resource, before: 10, after: 90}
           mcpServers:
             - name: tools
               url: https://mcp.test/mcp
@@ -33,7 +39,11 @@ public sealed class RoundTripTests
               expectedTools: [search, write]
               agent: planner
               toolPinFile: pins/tools.json
-          auditLog: {file: logs/audit.jsonl}
+          auditLog:
+            file: logs/audit.jsonl
+            schema: schemas/audit-event.json
+            fields: {agent: actor.id, tool: tool, action: act, resource: target, decision: outcome, reason: why, timestamp: ts, correlationId: trace.id, eventType: kind}
+            maxBytes: 65536
         agents:
           - name: planner
             clientId: planner-client

@@ -1,0 +1,8 @@
+namespace AgentCompliance.Probes.Policy;
+
+/// <summary>The outcome of one authorization question.</summary>
+public enum PolicyEffect
+{
+    Deny,
+    Allow,
+}
