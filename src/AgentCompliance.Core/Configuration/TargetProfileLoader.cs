@@ -52,6 +52,7 @@ public static class TargetProfileLoader
                 AuditLog = profile.Target.AuditLog is { File: not null } auditLog ? auditLog with { File = Resolve(auditLog.File) } : profile.Target.AuditLog,
             },
             Agents = [.. profile.Agents.Select(a => a with { Credentials = ResolveSecret(a.Credentials) })],
+            Humans = [.. profile.Humans.Select(h => h with { SubjectToken = ResolveSecret(h.SubjectToken) })],
             Analysis = profile.Analysis with { Paths = [.. profile.Analysis.Paths.Select(Resolve)] },
             Features = [.. profile.Features.Select(Resolve)],
             Bindings = [.. profile.Bindings.Select(Resolve)],
