@@ -13,6 +13,9 @@ public static class ClientAssertion
 {
     public const string AssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
+    /// <summary>The JWT <c>typ</c> of a client authentication assertion.</summary>
+    public const string AssertionJwtType = "client-authentication+jwt";
+
     /// <summary>How long an assertion is valid: long enough for one request, short enough that a copy is useless.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
@@ -23,6 +26,9 @@ public static class ClientAssertion
         var (key, algorithm) = SigningKey(clientId, privateKeyPem);
         var descriptor = new SecurityTokenDescriptor
         {
+            // The explicit type of draft-ietf-oauth-rfc7523bis, which servers such as OpenIddict require, so an
+            // assertion cannot be confused with any other JWT.
+            TokenType = AssertionJwtType,
             Issuer = clientId,
             Audience = audience,
             IssuedAt = now.UtcDateTime,
