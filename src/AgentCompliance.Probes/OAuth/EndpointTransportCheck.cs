@@ -30,8 +30,18 @@ public static class EndpointTransportCheck
         }
 
         var loopback = endpoints.Where(e => e.Value.Scheme == Uri.UriSchemeHttp).Select(e => e.Key).ToList();
-        return CheckOutcome.Pass(loopback.Count == 0
-            ? $"{string.Join(", ", endpoints.Keys)} use https"
-            : $"{string.Join(", ", loopback)} use plain http to a loopback host, allowed only because the profile sets transport.allowInsecureLoopback; the rest use https");
+        var secure = endpoints.Where(e => e.Value.Scheme == Uri.UriSchemeHttps).Select(e => e.Key).ToList();
+        var parts = new List<string>();
+        if (secure.Count > 0)
+        {
+            parts.Add($"served over https: {string.Join(", ", secure)}");
+        }
+
+        if (loopback.Count > 0)
+        {
+            parts.Add($"plain http to a loopback host, allowed only because the profile sets transport.allowInsecureLoopback: {string.Join(", ", loopback)}");
+        }
+
+        return CheckOutcome.Pass(string.Join("; ", parts));
     }
 }

@@ -39,6 +39,7 @@ public static class SignatureCheck
         SecurityTokenInvalidIssuerException => "the token's 'iss' is not the issuer",
         SecurityTokenExpiredException => "the token has expired",
         SecurityTokenNotYetValidException => "the token is not valid yet ('nbf' in the future)",
+        SecurityTokenInvalidLifetimeException => "the token's validity period is impossible ('exp' before 'nbf')",
         SecurityTokenMalformedException => "the token is malformed",
         null => "the token did not validate",
         _ => $"the token did not validate ({exception.GetType().Name})",

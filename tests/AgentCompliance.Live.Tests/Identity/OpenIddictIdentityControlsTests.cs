@@ -80,7 +80,7 @@ public sealed class OpenIddictIdentityControlsTests
             Assert.That(run.ScenariosWith(ResultStatus.Failed), Is.Empty, run.Console);
             Assert.That(run.Result.Scenarios, Has.Count.EqualTo(13));
             Assert.That(run.ExitCode, Is.Zero, run.Console);
-            Assert.That(Notes(run, "Token endpoints are served over TLS"), Does.Contain("use plain http to a loopback host, allowed only because the profile sets transport.allowInsecureLoopback"));
+            Assert.That(Notes(run, "Token endpoints are served over TLS"), Does.Contain("plain http to a loopback host, allowed only because the profile sets transport.allowInsecureLoopback: issuer, token endpoint, introspection endpoint, revocation endpoint, JWKS"));
             Assert.That(Notes(run, "A revoked agent token is rejected within seconds"), Does.Contain($"the protected resource {_hardened.Api("ops")}: rejected after"));
             Assert.That(Notes(run, "Delegated tokens name the agent as actor"), Does.Contain("sub is the person 'alice' and act.sub names the agent 'ops-agent'"));
         });
@@ -158,6 +158,46 @@ public sealed class OpenIddictIdentityControlsTests
             Assert.That(run.ExitCode, Is.EqualTo(1));
         });
         run.AssertNothingLeaks([.. _weak.AllSecrets, humanToken]);
+    }
+
+    [Test]
+    public async Task An_issuer_whose_metadata_names_another_issuer_is_not_trusted_for_anything()
+    {
+        using var run = LiveRun.Create();
+        run.SetSecret("AC_OI_M_RESEARCH", _hardened.Secret("research-agent"));
+
+        // The same server addressed by another name: its metadata names 127.0.0.1, not localhost (RFC 8414 §3.3).
+        var configured = new UriBuilder(_hardened.Issuer) { Host = "localhost" }.Uri;
+        await run.RunAsync(
+            $$"""
+            version: 1
+            name: openiddict-mismatched-issuer
+            target:
+              identityProvider:
+                issuer: {{configured}}
+            agents:
+              - name: research-agent
+                clientId: research-agent
+                credentials: {env: AC_OI_M_RESEARCH}
+                allowedScopes: [tools:read]
+                resource: {{_hardened.Api("research")}}
+            humans:
+              - name: alice
+                subject: alice
+            transport: {allowInsecureLoopback: true}
+            timeouts: {requestSeconds: 30, stepSeconds: 120}
+            """,
+            "",
+            "identity");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ScenariosWith(ResultStatus.Passed), Is.Empty, run.Console);
+            Assert.That(Error(run, "The issuer's metadata names the configured issuer"), Does.EndWith(
+                $"the metadata at {configured}.well-known/openid-configuration names the issuer '{_hardened.Issuer}', not the configured '{configured}': its endpoints are not used, since a mismatched issuer is how mix-up attacks redirect credentials"));
+            Assert.That(run.Result.Scenarios.Select(s => s.ErrorMessage), Has.All.Contain("mix-up attacks"));
+        });
+        run.AssertNothingLeaks([.. _hardened.AllSecrets]);
     }
 
     private static string Error(LiveRun run, string scenario) => run.Scenario(scenario).ErrorMessage ?? string.Empty;

@@ -1,3 +1,4 @@
+using AgentCompliance.Core.Configuration;
 using AgentCompliance.Probes.Tokens;
 using Reqnroll;
 
@@ -141,7 +142,17 @@ public sealed class AgentTokenSteps(AgentTokenContext tokens)
     }
 
     internal static string Describe(AgentToken token) =>
-        $"client '{token.Client.ClientId}' ({token.Client.Method}), token type {token.Response.TokenType ?? "(not stated)"}, expires_in {token.Response.ExpiresIn?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(not stated)"}, scope {token.Response.Scope ?? "(not stated)"}, {(JwtReader.IsJwt(token.Value) ? "JWT" : "opaque")}";
+        $"client '{token.Client.ClientId}' ({MethodName(token.Client.Method)}), token type {token.Response.TokenType ?? "(not stated)"}, expires_in {token.Response.ExpiresIn?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(not stated)"}, scope {token.Response.Scope ?? "(not stated)"}, {(JwtReader.IsJwt(token.Value) ? "JWT" : "opaque")}";
+
+    // The registered name (RFC 7591), as the issuer's metadata spells it.
+    private static string MethodName(ClientAuthenticationMethod method) => method switch
+    {
+        ClientAuthenticationMethod.ClientSecretBasic => "client_secret_basic",
+        ClientAuthenticationMethod.ClientSecretPost => "client_secret_post",
+        ClientAuthenticationMethod.PrivateKeyJwt => "private_key_jwt",
+        ClientAuthenticationMethod.TlsClientAuth => "tls_client_auth",
+        _ => "none",
+    };
 
     // One note per token that holds, one failure line per token that does not.
     private void Conclude(IReadOnlyList<(AgentToken Token, CheckOutcome Outcome)> outcomes, string summary)
