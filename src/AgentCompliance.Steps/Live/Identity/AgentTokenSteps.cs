@@ -13,6 +13,7 @@ namespace AgentCompliance.Steps.Live.Identity;
 public sealed class AgentTokenSteps(AgentTokenContext tokens)
 {
     /// <summary>The agent authenticates as its own client and obtains an access token for its resource and scopes.</summary>
+    /// <param name="agent">The agent's name in the profile.</param>
     /// <example>Given the agent "research-agent" obtains an access token</example>
     [Given("the agent {string} obtains an access token")]
     public async Task GivenTheAgentObtainsAnAccessToken(string agent)
@@ -40,6 +41,7 @@ public sealed class AgentTokenSteps(AgentTokenContext tokens)
     }
 
     /// <summary>Each token lives at most the bound (<c>exp − iat</c>, from the JWT or from introspection for opaque tokens).</summary>
+    /// <param name="maximumSeconds">The longest lifetime allowed.</param>
     /// <example>Then the access token lives at most 900 seconds</example>
     [Then("the access token(s) live(s) at most {int} seconds")]
     public async Task ThenTheAccessTokensLiveAtMostSeconds(int maximumSeconds)
@@ -90,6 +92,7 @@ public sealed class AgentTokenSteps(AgentTokenContext tokens)
     }
 
     /// <summary>Each token is a JWT whose header <c>typ</c> is the given type (RFC 9068 access tokens: <c>at+jwt</c>).</summary>
+    /// <param name="type">The expected <c>typ</c> header value.</param>
     /// <example>Then the access token has the type "at+jwt"</example>
     [Then("the access token(s) has/have the type {string}")]
     public void ThenTheAccessTokensHaveTheType(string type)

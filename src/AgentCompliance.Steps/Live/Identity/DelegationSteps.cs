@@ -19,6 +19,8 @@ public sealed class DelegationSteps(AgentTokenContext tokens, RevocationObserver
     private static readonly HashSet<string> IdentityScopes = new(StringComparer.Ordinal) { "openid", "profile", "email", "address", "phone", "offline_access" };
 
     /// <summary>The agent exchanges the person's token for a token to act for them, with its own scopes and resource.</summary>
+    /// <param name="person">The person's name under <c>humans</c> in the profile (needs a <c>subjectToken</c>).</param>
+    /// <param name="agent">The agent's name in the profile.</param>
     /// <example>Given the person "alice" delegates a task to the agent "research-agent"</example>
     [Given("the person {string} delegates a task to the agent {string}")]
     public async Task GivenThePersonDelegatesATaskToTheAgent(string person, string agent)
@@ -130,6 +132,7 @@ public sealed class DelegationSteps(AgentTokenContext tokens, RevocationObserver
     /// The person's token is revoked (by the agent holding it, RFC 7009); then each delegated token must be rejected
     /// within the bound by introspection and by the agent's resource. This spends the person's token: put it last.
     /// </summary>
+    /// <param name="seconds">How long after the person's token is revoked the delegated tokens must be rejected.</param>
     /// <example>Then the delegated token stops working within 5 seconds of revoking the person's token</example>
     [Then("the delegated token(s) stop(s) working within {int} seconds of revoking the person's token")]
     public async Task ThenTheDelegatedTokensStopWorkingWithinSecondsOfRevokingThePersonsToken(int seconds)

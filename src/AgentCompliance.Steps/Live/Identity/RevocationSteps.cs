@@ -57,6 +57,7 @@ public sealed class RevocationSteps(AgentTokenContext tokens, RevocationObserver
     /// false</c>) and by the agent's resource (401/403) if it accepted the token before. The measured times are
     /// evidence; a channel still accepting the token at the bound fails the control.
     /// </summary>
+    /// <param name="seconds">How long after revocation every channel must reject the token.</param>
     /// <example>Then the token is rejected within 5 seconds</example>
     [Then("the token(s) is/are rejected within {int} seconds")]
     public async Task ThenTheTokensAreRejectedWithinSeconds(int seconds)
