@@ -125,7 +125,8 @@ public static class RunCommand
     private static SecretRegistry KnownSecrets(TargetProfile? profile)
     {
         var secrets = new SecretRegistry();
-        foreach (var reference in profile?.Agents.Select(a => a.Credentials).OfType<SecretReference>() ?? [])
+        var references = (profile?.Agents.Select(a => a.Credentials) ?? []).Concat(profile?.Humans.Select(h => h.SubjectToken) ?? []);
+        foreach (var reference in references.OfType<SecretReference>())
         {
             try
             {

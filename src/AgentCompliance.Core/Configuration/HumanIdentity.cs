@@ -7,4 +7,10 @@ public sealed record HumanIdentity
 
     /// <summary>The subject ('sub' claim or user name) at the identity provider.</summary>
     public required string Subject { get; init; }
+
+    /// <summary>
+    /// Where an access token this person obtained is read (e.g. from the approval step of a test run), for the
+    /// delegation controls: agents exchange it (RFC 8693) to act for the person. Never the token itself.
+    /// </summary>
+    public SecretReference? SubjectToken { get; init; }
 }

@@ -59,6 +59,7 @@ public static class TargetProfileLoader
                 Credentials = ResolveSecret(a.Credentials),
                 Svid = a.Svid is null ? null : a.Svid with { File = ResolveOptional(a.Svid.File), Jwt = ResolveSecret(a.Svid.Jwt) },
             })],
+            Humans = [.. profile.Humans.Select(h => h with { SubjectToken = ResolveSecret(h.SubjectToken) })],
             Analysis = profile.Analysis with { Paths = [.. profile.Analysis.Paths.Select(Resolve)] },
             Features = [.. profile.Features.Select(Resolve)],
             Bindings = [.. profile.Bindings.Select(Resolve)],

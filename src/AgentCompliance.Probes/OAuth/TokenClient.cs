@@ -1,16 +1,24 @@
 using System.Text.Json;
 using AgentCompliance.Core.Configuration;
+using AgentCompliance.Core.Redaction;
 using AgentCompliance.Probes.Http;
 
 namespace AgentCompliance.Probes.OAuth;
 
 /// <summary>
 /// Requests tokens from an OAuth 2.0 token endpoint as an agent: client_credentials with the client's authentication
-/// method, an RFC 8707 resource indicator and scopes. Every exchange goes through <see cref="ProbeHttpClient"/>, so it
-/// is bounded, recorded as evidence and redacted.
+/// method (client_secret_basic, client_secret_post or private_key_jwt), an RFC 8707 resource indicator and scopes, and
+/// RFC 8693 token exchange. Every exchange goes through <see cref="ProbeHttpClient"/>, so it is bounded, recorded as
+/// evidence and redacted; every token issued is registered as a secret.
 /// </summary>
 public sealed class TokenClient(ProbeHttpClient http)
 {
+    /// <summary>RFC 8693 §2.1's grant type.</summary>
+    public const string TokenExchangeGrantType = "urn:ietf:params:oauth:grant-type:token-exchange";
+
+    /// <summary>RFC 8693 §3's token type identifier of an OAuth access token.</summary>
+    public const string AccessTokenType = "urn:ietf:params:oauth:token-type:access_token";
+
     /// <summary>client_credentials for one agent.</summary>
     /// <exception cref="TokenEndpointException">The endpoint answered with an OAuth error.</exception>
     /// <exception cref="ProbeFailedException">The endpoint could not be reached or answered something that is not a token response.</exception>
@@ -19,16 +27,30 @@ public sealed class TokenClient(ProbeHttpClient http)
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(scopes);
         var fields = new List<KeyValuePair<string, string>> { new("grant_type", "client_credentials") };
-        if (scopes.Count > 0)
-        {
-            fields.Add(new("scope", string.Join(' ', scopes)));
-        }
+        AddScopeAndResource(fields, scopes, resource);
+        return RequestAsync(tokenEndpoint, client, fields, cancellationToken);
+    }
 
-        if (resource is not null)
+    /// <summary>
+    /// RFC 8693 token exchange: the agent (<paramref name="client"/>) presents another party's access token and asks
+    /// for a token to act with, for <paramref name="scopes"/> at <paramref name="resource"/>.
+    /// </summary>
+    /// <exception cref="TokenEndpointException">The endpoint refused the exchange (an expected outcome for up-scoping or revoked subject tokens).</exception>
+    /// <exception cref="ProbeFailedException">The endpoint could not be reached or answered something that is not a token response.</exception>
+    public Task<TokenResponse> ExchangeAsync(Uri tokenEndpoint, ClientCredentials client, string subjectToken, IReadOnlyList<string> scopes, Uri? resource, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrEmpty(subjectToken);
+        ArgumentNullException.ThrowIfNull(scopes);
+        http.Redactor.Secrets.Add(subjectToken);
+        var fields = new List<KeyValuePair<string, string>>
         {
-            fields.Add(new("resource", resource.ToString()));
-        }
-
+            new("grant_type", TokenExchangeGrantType),
+            new("subject_token", subjectToken),
+            new("subject_token_type", AccessTokenType),
+            new("requested_token_type", AccessTokenType),
+        };
+        AddScopeAndResource(fields, scopes, resource);
         return RequestAsync(tokenEndpoint, client, fields, cancellationToken);
     }
 
@@ -37,7 +59,7 @@ public sealed class TokenClient(ProbeHttpClient http)
     {
         ArgumentNullException.ThrowIfNull(tokenEndpoint);
         ArgumentNullException.ThrowIfNull(client);
-        var request = Authenticate(ProbeRequest.PostForm(tokenEndpoint, fields), client);
+        var request = Authenticate(ProbeRequest.PostForm(tokenEndpoint, fields), client, http.Redactor.Secrets);
         var response = await http.SendAsync(request.WithHeader("Accept", "application/json"), cancellationToken).ConfigureAwait(false);
         using var json = response.Json();
         var root = json.RootElement;
@@ -45,7 +67,7 @@ public sealed class TokenClient(ProbeHttpClient http)
         {
             var error = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var code) ? code.GetString() : null;
             var description = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error_description", out var text) ? text.GetString() : null;
-            throw new TokenEndpointException(response.Status, error ?? "(no error code)", description);
+            throw new TokenEndpointException(response.Status, error ?? "(no error code)", description is null ? null : http.Redactor.Redact(description));
         }
 
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("access_token", out var token) || token.ValueKind != JsonValueKind.String)
@@ -60,22 +82,48 @@ public sealed class TokenClient(ProbeHttpClient http)
     }
 
     /// <summary>Adds client authentication (RFC 6749 §2.3.1) to a token, introspection or revocation request.</summary>
-    public static ProbeRequest Authenticate(ProbeRequest request, ClientCredentials client)
+    public static ProbeRequest Authenticate(ProbeRequest request, ClientCredentials client) => Authenticate(request, client, secrets: null);
+
+    /// <summary>
+    /// Adds client authentication to a request; a <c>private_key_jwt</c> assertion signed for it is registered in
+    /// <paramref name="secrets"/> (when given), since anyone holding it can use it until it expires.
+    /// </summary>
+    public static ProbeRequest Authenticate(ProbeRequest request, ClientCredentials client, SecretRegistry? secrets)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
-        return client.Method switch
+        switch (client.Method)
         {
-            ClientAuthenticationMethod.ClientSecretBasic => request.WithHeader(
-                ProbeRequest.BasicAuthorization(client.ClientId, Require(client)).Key,
-                ProbeRequest.BasicAuthorization(client.ClientId, Require(client)).Value),
-            ClientAuthenticationMethod.ClientSecretPost => request with
-            {
-                Body = $"{request.Body}&client_id={Uri.EscapeDataString(client.ClientId)}&client_secret={Uri.EscapeDataString(Require(client))}",
-            },
-            ClientAuthenticationMethod.None => request with { Body = $"{request.Body}&client_id={Uri.EscapeDataString(client.ClientId)}" },
-            _ => throw new ProbeFailedException($"client authentication '{client.Method}' is not supported yet for client '{client.ClientId}'"),
-        };
+            case ClientAuthenticationMethod.ClientSecretBasic:
+                var basic = ProbeRequest.BasicAuthorization(client.ClientId, Require(client));
+                return request.WithHeader(basic.Key, basic.Value);
+            case ClientAuthenticationMethod.ClientSecretPost:
+                return request with { Body = $"{request.Body}&client_id={Uri.EscapeDataString(client.ClientId)}&client_secret={Uri.EscapeDataString(Require(client))}" };
+            case ClientAuthenticationMethod.PrivateKeyJwt:
+                var assertion = ClientAssertion.Create(client.ClientId, Require(client), client.AssertionAudience ?? TransportRules.Endpoint(request.Url), DateTimeOffset.UtcNow);
+                secrets?.Add(assertion);
+                return request with
+                {
+                    Body = $"{request.Body}&client_id={Uri.EscapeDataString(client.ClientId)}&client_assertion_type={Uri.EscapeDataString(ClientAssertion.AssertionType)}&client_assertion={assertion}",
+                };
+            case ClientAuthenticationMethod.None:
+                return request with { Body = $"{request.Body}&client_id={Uri.EscapeDataString(client.ClientId)}" };
+            default:
+                throw new ProbeFailedException($"client authentication '{client.Method}' is not supported for client '{client.ClientId}' (use client_secret_basic, client_secret_post or private_key_jwt)");
+        }
+    }
+
+    private static void AddScopeAndResource(List<KeyValuePair<string, string>> fields, IReadOnlyList<string> scopes, Uri? resource)
+    {
+        if (scopes.Count > 0)
+        {
+            fields.Add(new("scope", string.Join(' ', scopes)));
+        }
+
+        if (resource is not null)
+        {
+            fields.Add(new("resource", resource.ToString()));
+        }
     }
 
     private static string Require(ClientCredentials client) =>

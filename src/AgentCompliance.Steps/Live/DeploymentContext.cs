@@ -16,6 +16,7 @@ public sealed class DeploymentContext(TargetContext target, IEvidenceSink eviden
 {
     private ProbeHttpClient? _http;
     private CertificateTrust? _trust;
+    private AuthorizationServerMetadata? _metadata;
 
     public TargetProfile Profile => target.RequireProfile();
 
@@ -60,19 +61,91 @@ public sealed class DeploymentContext(TargetContext target, IEvidenceSink eviden
     }
 
     /// <summary>
-    /// The token endpoint: the profile's, or the one the issuer's metadata names. Discovery is left to the identity
-    /// steps; without either, steps that need tokens fail saying what to add.
+    /// The token endpoint the profile names. Steps should prefer <see cref="TokenEndpointAsync"/>, which falls back to
+    /// the issuer's metadata when the profile leaves it out.
     /// </summary>
     public Uri TokenEndpoint =>
         Profile.Target.IdentityProvider?.TokenEndpoint
         ?? throw new InvalidOperationException("the profile names no token endpoint: add target.identityProvider.tokenEndpoint");
 
+    /// <summary>The profile's identity provider; without one, identity steps fail saying what to add.</summary>
+    public IdentityProviderEndpoints IdentityProvider =>
+        Profile.Target.IdentityProvider
+        ?? throw new InvalidOperationException("the profile names no identity provider: add target.identityProvider.issuer");
+
+    /// <summary>
+    /// The issuer's metadata, discovered once per scenario. The issuer it publishes must be the configured one, or its
+    /// endpoints are not used: a mismatched issuer is how mix-up attacks send credentials to another server.
+    /// </summary>
+    public async Task<AuthorizationServerMetadata> IssuerMetadataAsync(CancellationToken cancellationToken = default)
+    {
+        if (_metadata is not null)
+        {
+            return _metadata;
+        }
+
+        var issuer = IdentityProvider.Issuer;
+        var metadata = await new AuthorizationServerDiscovery(Http).DiscoverAsync(issuer, cancellationToken).ConfigureAwait(false);
+        if (!IssuerIdentifier.Matches(issuer, metadata.Issuer))
+        {
+            throw new ControlFailedException(
+                $"the metadata at {TransportRules.Endpoint(metadata.Source)} names the issuer '{metadata.Issuer}', not the configured '{issuer}': its endpoints are not used, since a mismatched issuer is how mix-up attacks redirect credentials");
+        }
+
+        return _metadata = metadata;
+    }
+
+    /// <summary>The token endpoint: the profile's, or the one the issuer's metadata names.</summary>
+    public async Task<Uri> TokenEndpointAsync(CancellationToken cancellationToken = default) =>
+        IdentityProvider.TokenEndpoint
+        ?? (await IssuerMetadataAsync(cancellationToken).ConfigureAwait(false)).TokenEndpoint
+        ?? throw new ControlFailedException("neither the profile nor the issuer's metadata names a token endpoint");
+
+    /// <summary>The introspection endpoint (RFC 7662): the profile's, else the metadata's, else null.</summary>
+    public async Task<Uri?> IntrospectionEndpointAsync(CancellationToken cancellationToken = default) =>
+        IdentityProvider.IntrospectionEndpoint ?? (await IssuerMetadataAsync(cancellationToken).ConfigureAwait(false)).IntrospectionEndpoint;
+
+    /// <summary>The revocation endpoint (RFC 7009): the profile's, else the metadata's, else null.</summary>
+    public async Task<Uri?> RevocationEndpointAsync(CancellationToken cancellationToken = default) =>
+        IdentityProvider.RevocationEndpoint ?? (await IssuerMetadataAsync(cancellationToken).ConfigureAwait(false)).RevocationEndpoint;
+
+    /// <summary>The issuer's JWKS URL: the profile's, else the metadata's, else null.</summary>
+    public async Task<Uri?> JwksUriAsync(CancellationToken cancellationToken = default) =>
+        IdentityProvider.JwksUri ?? (await IssuerMetadataAsync(cancellationToken).ConfigureAwait(false)).JwksUri;
+
+    /// <summary>
+    /// How the agent authenticates, with its secret (or private key) read and registered for redaction. A
+    /// private_key_jwt assertion is addressed to the issuer identifier exactly as the issuer publishes it.
+    /// </summary>
+    public async Task<ClientCredentials> ClientCredentialsAsync(AgentIdentity agent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var secret = agent.Credentials is null ? null : ResolveSecret(agent.Credentials);
+        var audience = agent.AuthMethod == ClientAuthenticationMethod.PrivateKeyJwt ? await AssertionAudienceAsync(cancellationToken).ConfigureAwait(false) : null;
+        return new ClientCredentials(agent.ClientId, agent.AuthMethod, secret) { AssertionAudience = audience };
+    }
+
     /// <summary>An access token for the agent (client_credentials with its allowed scopes and resource).</summary>
-    public Task<TokenResponse> AcquireAccessTokenAsync(string agentName, CancellationToken cancellationToken = default)
+    public async Task<TokenResponse> AcquireAccessTokenAsync(string agentName, CancellationToken cancellationToken = default)
     {
         var agent = Agent(agentName);
-        var client = new ClientCredentials(agent.ClientId, agent.AuthMethod, agent.Credentials is null ? null : ResolveSecret(agent.Credentials));
-        return new TokenClient(Http).ClientCredentialsAsync(TokenEndpoint, client, agent.AllowedScopes, agent.Resource, cancellationToken);
+        var client = await ClientCredentialsAsync(agent, cancellationToken).ConfigureAwait(false);
+        var tokenEndpoint = await TokenEndpointAsync(cancellationToken).ConfigureAwait(false);
+        return await new TokenClient(Http).ClientCredentialsAsync(tokenEndpoint, client, agent.AllowedScopes, agent.Resource, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The published issuer string when metadata can be read (it may lack the trailing slash a URL gets), else the
+    // configured issuer.
+    private async Task<string> AssertionAudienceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await IssuerMetadataAsync(cancellationToken).ConfigureAwait(false)).Issuer;
+        }
+        catch (ProbeFailedException)
+        {
+            return IdentityProvider.Issuer.ToString();
+        }
     }
 
     /// <summary>Registers a token (or any credential) the probes obtained, so it is redacted everywhere.</summary>

@@ -61,6 +61,7 @@ public sealed class RoundTripTests
         humans:
           - name: approver
             subject: alice
+            subjectToken: {env: APPROVER_TOKEN}
         analysis:
           paths: [src/Agents]
         features: [features/**/*.feature]
@@ -129,6 +130,7 @@ public sealed class RoundTripTests
             Assert.That(profile.Target.McpServers[0].Agent, Is.EqualTo("planner"));
             Assert.That(profile.Target.McpServers[0].ToolPinFile, Is.EqualTo("pins/tools.json"));
             Assert.That(profile.Agents[0].Credentials, Is.EqualTo(SecretReference.FromFile("secrets/planner.key")));
+            Assert.That(profile.Humans[0].SubjectToken, Is.EqualTo(SecretReference.FromEnvironment("APPROVER_TOKEN")));
             Assert.That(profile.Containers[0].Env["Mixed_Case"], Is.EqualTo("kept"));
             Assert.That(profile.Containers[0].SecretEnv["ADMIN_PASSWORD"].Env, Is.EqualTo("IDP_ADMIN_PASSWORD"));
             Assert.That(profile.Containers[0].Ports[1].Host, Is.Null);

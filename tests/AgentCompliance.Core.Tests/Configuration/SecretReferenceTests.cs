@@ -80,4 +80,33 @@ public sealed class SecretReferenceTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Test]
+    public void A_persons_subject_token_file_resolves_against_the_profile_folder()
+    {
+        var directory = Directory.CreateTempSubdirectory("agentcompliance-secret-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "approver.token"), "token-of-the-approver");
+            var profile = TargetProfileLoader.LoadFromText(
+                "version: 1\nname: a\nhumans:\n  - name: approver\n    subject: alice\n    subjectToken: {file: approver.token}\n",
+                Path.Combine(directory, "agentcompliance.yaml"));
+
+            Assert.That(profile.Humans[0].SubjectToken!.Resolve(), Is.EqualTo("token-of-the-approver"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Test]
+    public void A_subject_token_written_into_the_profile_is_rejected()
+    {
+        var exception = Assert.Throws<InvalidInputException>(() => TargetProfileLoader.LoadFromText(
+            "version: 1\nname: a\nhumans:\n  - name: approver\n    subject: alice\n    subjectToken: eyJhbGciOiJSUzI1NiJ9.e30.sig\n",
+            "agentcompliance.yaml"));
+
+        Assert.That(exception.Problems.Single().Message, Does.Contain("writing the secret itself here is not allowed"));
+    }
 }
