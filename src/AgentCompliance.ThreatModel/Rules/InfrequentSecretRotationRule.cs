@@ -14,11 +14,11 @@ public sealed class InfrequentSecretRotationRule : IThreatRule
         Likelihood: 3,
         Impact: 3,
         Mitigation: "Rotate secrets at least every 90 days, preferably automatically, or move to short-lived credentials.",
-        DetectionLogic: "An identity whose rotationDays is above 90.",
+        DetectionLogic: "A non-human identity whose rotationDays is above 90.",
         FalsePositives: "Keys held in hardware where rotation adds little.");
 
     public IEnumerable<RuleMatch> Evaluate(ModelView model) =>
         from identity in model.Model.Identities
-        where identity.RotationDays > ElementFacts.MaxRotationDays
+        where identity.Kind != IdentityKind.Human && identity.RotationDays > ElementFacts.MaxRotationDays
         select new RuleMatch(identity.Id, $"'{identity.Name}' is rotated every {identity.RotationDays} days (more than {ElementFacts.MaxRotationDays})");
 }

@@ -14,11 +14,11 @@ public sealed class NonExpiringStaticSecretRule : IThreatRule
         Likelihood: 4,
         Impact: 4,
         Mitigation: "Replace the static secret with a short-lived credential, or at least give it an expiry and rotate it automatically.",
-        DetectionLogic: "An identity authenticating with a client secret, API key or password that has neither a credential lifetime nor a rotation period.",
+        DetectionLogic: "A non-human identity authenticating with a client secret, API key or password that has neither a credential lifetime nor a rotation period.",
         FalsePositives: "Secrets rotated by an external process that the model does not describe.");
 
     public IEnumerable<RuleMatch> Evaluate(ModelView model) =>
         from identity in model.Model.Identities
-        where identity.CredentialType.IsCopyableSecret() && identity.CredentialLifetimeSeconds is null && identity.RotationDays is null
+        where identity.Kind != IdentityKind.Human && identity.CredentialType.IsCopyableSecret() && identity.CredentialLifetimeSeconds is null && identity.RotationDays is null
         select new RuleMatch(identity.Id, $"'{identity.Name}' uses a {identity.CredentialType} with no lifetime and no rotation: once leaked it works forever");
 }

@@ -14,11 +14,11 @@ public sealed class SecretWithoutSecretStoreRule : IThreatRule
         Likelihood: 3,
         Impact: 4,
         Mitigation: "Keep secrets in a secret store and inject them at run time; never in code, configuration or prompts.",
-        DetectionLogic: "An identity with a client secret, API key or password while the model has no secret-store service.",
+        DetectionLogic: "A non-human identity with a client secret, API key or password while the model has no secret-store service.",
         FalsePositives: "A secret store that exists but is not drawn in the model.");
 
     public IEnumerable<RuleMatch> Evaluate(ModelView model) =>
         from identity in model.Model.Identities
-        where identity.CredentialType.IsCopyableSecret() && !model.HasService(ServiceKind.SecretStore)
+        where identity.Kind != IdentityKind.Human && identity.CredentialType.IsCopyableSecret() && !model.HasService(ServiceKind.SecretStore)
         select new RuleMatch(identity.Id, $"'{identity.Name}' is a {identity.CredentialType} and the model has no secret store: it is likely kept in configuration or code");
 }
