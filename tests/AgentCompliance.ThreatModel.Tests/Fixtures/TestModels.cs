@@ -57,5 +57,17 @@ internal static class TestModels
         ReevaluatesAfterSensitiveActions = true,
     };
 
+    /// <summary>A hardened identity (key-based, 300 s, issued by the IdP) of the given kind and credential.</summary>
+    public static IdentityElement Identity(string id, IdentityKind kind, CredentialType credential, params string[] usedBy) => new()
+    {
+        Id = id,
+        Name = id,
+        Kind = kind,
+        CredentialType = credential,
+        CredentialLifetimeSeconds = 300,
+        IssuedBy = "idp",
+        UsedBy = usedBy,
+    };
+
     public static ExternalServiceElement External(string id, ExternalServiceKind kind = ExternalServiceKind.Saas) => new() { Id = id, Name = id, Kind = kind };
 }
