@@ -40,8 +40,23 @@ install_test_servers() {
   fi
 }
 
+# Headless Chromium opens the HTML report in the report tests (Debian package; installed only when missing).
+install_chromium() {
+  if command -v chromium >/dev/null 2>&1; then
+    return
+  fi
+  command -v apt-get >/dev/null 2>&1 || { log "chromium is required for the HTML report tests (install the 'chromium' package)"; exit 3; }
+  log "apt-get install chromium"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+}
+
 cmd_test() {
   install_test_servers
+  install_chromium
   build_solution
   log "dotnet format --verify-no-changes"
   dotnet format AgentCompliance.sln --verify-no-changes --no-restore -v quiet

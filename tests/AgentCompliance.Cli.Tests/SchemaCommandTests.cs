@@ -6,6 +6,8 @@ public sealed class SchemaCommandTests
 {
     [TestCase("profile", "AgentCompliance target profile")]
     [TestCase("system-model", "AgentCompliance system model")]
+    [TestCase("risk-tracking", "AgentCompliance risk tracking")]
+    [TestCase("threat-model", "AgentCompliance threat model")]
     public async Task Prints_the_schema_as_json(string kind, string title)
     {
         var run = await CliRun.StartAsync("schema", kind);

@@ -13,6 +13,7 @@ internal static class CommandCatalog
             RunCommand.Create(output),
             ValidateCommand.Create(output),
             AnalyzeCommand.Create(output),
+            ThreatModelCommand.Create(output),
             ControlsCommand.Create(output),
             StepsCommand.Create(output),
             SchemaCommand.Create(output),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using AgentCompliance.Cli.ConsoleOutput;
+using AgentCompliance.Cli.ThreatModeling;
 using AgentCompliance.Core.Catalog;
 using AgentCompliance.Core.Configuration;
 using AgentCompliance.Core.Diagnostics;
@@ -16,7 +17,8 @@ namespace AgentCompliance.Cli.Commands;
 /// <summary>
 /// <c>agentcompliance run</c>: runs the feature files on the Reqnroll runtime with the built-in step library and the
 /// user's binding DLLs, shows progress, and writes results.json, junit.xml and messages.ndjson to the output folder
-/// (kept valid while the run executes, so an interrupted run still leaves readable files).
+/// (kept valid while the run executes, so an interrupted run still leaves readable files); when the profile names a
+/// system model, also threat-model.json, threat-model.md and threat-model.html joined with the run's results.
 /// Exit codes: 0 all passed or skipped (or report-only), 1 any scenario failed, undefined, pending or ambiguous,
 /// 2 invalid input, 3 the run could not complete.
 /// </summary>
@@ -41,11 +43,12 @@ public static class RunCommand
         var parallel = new Option<int>("--parallel") { Description = "Number of features to run at once.", HelpName = "N", DefaultValueFactory = _ => 1 };
         var stepTimeout = new Option<double?>("--step-timeout") { Description = "Fail a step that runs longer than this. Default: the profile's timeouts.stepSeconds, else none.", HelpName = "SECONDS" };
         var outDirectory = new Option<string>("--out") { Description = $"Output folder. Default: {DefaultOutputDirectory}/", HelpName = "DIR", DefaultValueFactory = _ => DefaultOutputDirectory };
+        var templates = new Option<string?>("--templates") { Description = "Folder with report templates overriding the built-in threat-model reports.", HelpName = "DIR" };
         var reportOnly = new Option<bool>("--report-only") { Description = "Report failed controls but exit 0 (input errors still exit 2, harness failures 3)." };
 
         var command = new Command("run", "Run compliance scenarios (Gherkin feature files) and write results.json, junit.xml and messages.ndjson.")
         {
-            profile, features, bindings, tags, parallel, stepTimeout, outDirectory, reportOnly,
+            profile, features, bindings, tags, parallel, stepTimeout, outDirectory, reportOnly, templates,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -57,7 +60,8 @@ public static class RunCommand
                 parseResult.GetValue(parallel),
                 parseResult.GetValue(stepTimeout),
                 parseResult.GetValue(outDirectory) ?? DefaultOutputDirectory,
-                parseResult.GetValue(reportOnly));
+                parseResult.GetValue(reportOnly),
+                parseResult.GetValue(templates));
             var (_, exitCode) = await ExecuteAsync(options, output, parseResult.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
             return exitCode;
         });
@@ -111,6 +115,15 @@ public static class RunCommand
             // Nothing selected means nothing verified: a typo in --tags must not turn a release gate green.
             throw new InvalidInputException(new InputProblem(
                 options.Tags is null ? "--features" : "--tags", 0, 0, "no scenario to run: the selection is empty", "check the feature folders and the tag expression"));
+        }
+
+        // The profile's system model turns the run into a threat model too, joined with this run's evidence.
+        if (profile?.SystemModel is { } systemModel)
+        {
+            foreach (var path in ThreatModelJob.Execute(systemModel, result, null, options.TemplatesDirectory, outputDirectory, catalog))
+            {
+                await output.WriteLineAsync($"wrote {Path.Combine(options.OutputDirectory, Path.GetFileName(path))}").ConfigureAwait(false);
+            }
         }
 
         var reportOnly = options.ReportOnly || profile?.Gate.Mode == GateMode.ReportOnly;

@@ -9,6 +9,7 @@ namespace AgentCompliance.Cli.Commands;
 /// <param name="StepTimeoutSeconds">Per-step time limit in seconds; the profile's <c>timeouts.stepSeconds</c> when null.</param>
 /// <param name="OutputDirectory">Where results, JUnit XML and Cucumber messages go.</param>
 /// <param name="ReportOnly">Report failures without failing the process (also <c>gate.mode: report-only</c>).</param>
+/// <param name="TemplatesDirectory">Report templates overriding the built-in ones, for the threat-model reports.</param>
 public sealed record RunCommandOptions(
     string? ProfilePath,
     IReadOnlyList<string> Features,
@@ -17,4 +18,5 @@ public sealed record RunCommandOptions(
     int Parallel,
     double? StepTimeoutSeconds,
     string OutputDirectory,
-    bool ReportOnly = false);
+    bool ReportOnly = false,
+    string? TemplatesDirectory = null);

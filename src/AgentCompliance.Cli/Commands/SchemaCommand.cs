@@ -4,7 +4,7 @@ using AgentCompliance.Core.Configuration;
 namespace AgentCompliance.Cli.Commands;
 
 /// <summary>
-/// <c>agentcompliance schema &lt;profile|system-model&gt;</c>: prints an embedded JSON Schema so users can save it for
+/// <c>agentcompliance schema &lt;profile|system-model|risk-tracking|threat-model&gt;</c>: prints an embedded JSON Schema so users can save it for
 /// their editor (e.g. <c>agentcompliance schema profile &gt; profile.schema.json</c>).
 /// </summary>
 internal static class SchemaCommand
@@ -13,14 +13,16 @@ internal static class SchemaCommand
     {
         ["profile"] = SchemaResources.Profile,
         ["system-model"] = SchemaResources.SystemModel,
+        ["risk-tracking"] = SchemaResources.RiskTracking,
+        ["threat-model"] = SchemaResources.ThreatModel,
     };
 
     public static Command Create(TextWriter output)
     {
-        var kind = new Argument<string>("kind") { Description = "Which schema: profile or system-model." };
+        var kind = new Argument<string>("kind") { Description = "Which schema: profile, system-model, risk-tracking or threat-model." };
         kind.AcceptOnlyFromAmong([.. Schemas.Keys]);
 
-        var command = new Command("schema", "Print the JSON Schema of a profile or system model, for editors.") { kind };
+        var command = new Command("schema", "Print the JSON Schema of a profile, system model, risk tracking file or threat-model.json, for editors.") { kind };
         command.SetAction(parseResult =>
         {
             output.Write(SchemaResources.GetText(Schemas[parseResult.GetValue(kind)!]));

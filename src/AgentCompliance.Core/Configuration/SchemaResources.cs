@@ -23,6 +23,12 @@ public static class SchemaResources
     /// <summary>results.json, the machine-readable record of one run.</summary>
     public const string Results = Prefix + "results.schema.json";
 
+    /// <summary>Decisions about threats (accepted, mitigated, false positive), kept beside the system model.</summary>
+    public const string RiskTracking = Prefix + "risk-tracking.schema.json";
+
+    /// <summary>threat-model.json, the machine-readable threat model joined with run evidence.</summary>
+    public const string ThreatModel = Prefix + "threat-model.schema.json";
+
     private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> Parsed = new(StringComparer.Ordinal);
 
     /// <summary>Names of every embedded schema.</summary>

@@ -1,0 +1,23 @@
+using AgentCompliance.Core.SystemModels;
+using AgentCompliance.ThreatModel.Rules;
+using AgentCompliance.ThreatModel.Tests.Fixtures;
+
+namespace AgentCompliance.ThreatModel.Tests.Rules;
+
+/// <summary>TM033: fires where the hardened model is weakened as the rule describes, and not on the hardened model.</summary>
+public sealed class MemorySharedAcrossAgentsRuleTests
+{
+    private readonly MemorySharedAcrossAgentsRule _rule = new();
+
+    [Test]
+    public void Fires_on_a_model_with_the_weakness() =>
+        RuleAssert.FiresOn(_rule, Weakened(TestModels.Hardened), "memory");
+
+    [Test]
+    public void Does_not_fire_on_the_hardened_model() =>
+        RuleAssert.DoesNotFireOn(_rule, TestModels.Hardened);
+
+    private static SystemModel Weakened(SystemModel m) =>
+        m.Adding(new DataStoreElement { Id = "memory", Name = "Memory", Kind = DataStoreKind.VectorStore })
+            .Adding(TestModels.Flow("planner-memory", "planner-agent", "memory")).Adding(TestModels.Flow("executor-memory", "executor-agent", "memory"));
+}

@@ -1,0 +1,23 @@
+using AgentCompliance.Core.SystemModels;
+using AgentCompliance.ThreatModel.Rules;
+using AgentCompliance.ThreatModel.Tests.Fixtures;
+
+namespace AgentCompliance.ThreatModel.Tests.Rules;
+
+/// <summary>TM042: fires where the hardened model is weakened as the rule describes, and not on the hardened model.</summary>
+public sealed class SensitiveDataToModelProviderRuleTests
+{
+    private readonly SensitiveDataToModelProviderRule _rule = new();
+
+    [Test]
+    public void Fires_on_a_model_with_the_weakness() =>
+        RuleAssert.FiresOn(_rule, Weakened(TestModels.Hardened), "gateway-to-llm");
+
+    [Test]
+    public void Does_not_fire_on_the_hardened_model() =>
+        RuleAssert.DoesNotFireOn(_rule, TestModels.Hardened);
+
+    private static SystemModel Weakened(SystemModel m) =>
+        m.Adding(TestModels.External("llm-api", ExternalServiceKind.ModelProvider))
+            .Adding(TestModels.Flow("gateway-to-llm", "gateway", "llm-api") with { DataClassification = DataClassification.Confidential });
+}
