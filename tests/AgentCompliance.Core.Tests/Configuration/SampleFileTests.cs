@@ -16,7 +16,7 @@ public sealed class SampleFileTests
         {
             Assert.That(profile.SourceFile, Is.EqualTo(Path.GetFullPath(SamplePaths.DemoProfile)));
             Assert.That(profile.SystemModel, Is.EqualTo(Path.GetFullPath(SamplePaths.ReferenceSystemModel)));
-            Assert.That(profile.Features.Single(), Is.EqualTo(RepositoryLayout.PathOf("features", "**", "*.feature")));
+            Assert.That(profile.Features, Is.EqualTo(new[] { RepositoryLayout.PathOf("features", "design"), RepositoryLayout.PathOf("features", "code") }));
         });
     }
 
