@@ -69,7 +69,10 @@ public static class SessionTerminationProbe
         for (var attempt = 0; attempt < SseGraceAttempts; attempt++)
         {
             answer = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            if (!answer.IsSuccess)
+
+            // Only a refusal ends the grace period: a server still tearing the session down may briefly accept the
+            // message or fail on the closed stream (5xx); what it answers once the grace period is over is judged.
+            if (answer.Status is >= 400 and < 500)
             {
                 break;
             }
