@@ -4,7 +4,7 @@ namespace AgentCompliance.Scenarios.Parsing;
 
 /// <summary>
 /// One executable test case: a scenario, or one example row of a scenario outline, in the order of the feature's
-/// Cucumber pickles (the runtime's formatters index pickles by that position).
+/// Cucumber pickles (the runtime and the messages writer index pickles by that position).
 /// </summary>
 public sealed record PlannedScenario
 {
