@@ -318,7 +318,7 @@ public sealed class ProbeHttpClient : IDisposable
         }
         else
         {
-            text.Append("→ ").Append(response.Status).Append(' ').Append(ReasonPhrase(response.StatusCode))
+            text.Append("→ ").Append(response.Status).Append(' ').Append(response.StatusCode)
                 .Append($" ({response.Elapsed.TotalMilliseconds:0} ms)").AppendLine();
             foreach (var (name, values) in response.Headers)
             {
@@ -339,8 +339,6 @@ public sealed class ProbeHttpClient : IDisposable
 
     private string Cap(string body) =>
         body.Length <= _options.MaxEvidenceBodyChars ? body : body[.._options.MaxEvidenceBodyChars] + $"… [{body.Length - _options.MaxEvidenceBodyChars} more characters]";
-
-    private static string ReasonPhrase(HttpStatusCode status) => status.ToString();
 
     public void Dispose() => _client.Dispose();
 }
