@@ -11,7 +11,8 @@ internal static class EmbeddedCatalog
     private static readonly string[] PreferredOrder = ["asi", "agentic-threats", "nhi", "maestro", "nist-ai-rmf", "llm"];
 
     /// <summary>Reads every embedded catalog. A broken one is a build defect, so it throws InvalidOperationException.</summary>
-    public static IReadOnlyList<CatalogDocument> LoadDocuments()
+    /// <param name="validateSchema">Also check each file against the catalog schema: the tests do; a run need not.</param>
+    public static IReadOnlyList<CatalogDocument> LoadDocuments(bool validateSchema = false)
     {
         var assembly = typeof(EmbeddedCatalog).Assembly;
         var names = assembly.GetManifestResourceNames()
@@ -33,7 +34,7 @@ internal static class EmbeddedCatalog
             var origin = $"embedded:{file}";
             try
             {
-                documents.Add(CatalogDocumentReader.ReadJson(reader.ReadToEnd(), origin));
+                documents.Add(CatalogDocumentReader.ReadJson(reader.ReadToEnd(), origin, validateSchema));
             }
             catch (InvalidInputException invalid)
             {

@@ -12,7 +12,7 @@ namespace AgentCompliance.Scenarios.Hosting;
 
 /// <summary>
 /// Registers the host's replacements on top of Reqnroll's defaults, through the public dependency-provider seam
-/// of <see cref="ContainerBuilder"/>: explicit binding assemblies, time-limited binding calls, no formatters (the
+/// of <see cref="ContainerBuilder"/>: explicit binding assemblies, time-limited binding calls, cached step matches, no formatters (the
 /// engine writes its own Cucumber messages), no console tracing, no external plugins and no telemetry.
 /// </summary>
 internal sealed class HostDependencyProvider(HostSettings settings) : DefaultDependencyProvider
@@ -41,5 +41,9 @@ internal sealed class HostDependencyProvider(HostSettings settings) : DefaultDep
         base.RegisterTestThreadContainerDefaults(testThreadContainer);
         testThreadContainer.RegisterTypeAs<NullListener, ITraceListener>();
         testThreadContainer.RegisterTypeAs<EventOnlyAttachmentHandler, IReqnrollAttachmentHandler>();
+
+        // Reqnroll registers its match service per test thread (it converts arguments with that thread's context).
+        testThreadContainer.RegisterTypeAs<StepDefinitionMatchService, StepDefinitionMatchService>();
+        testThreadContainer.RegisterTypeAs<CachingStepDefinitionMatchService, IStepDefinitionMatchService>();
     }
 }

@@ -9,6 +9,19 @@ public sealed class BuiltInCatalogTests
 {
     private static ControlCatalog Catalog => ControlCatalog.BuiltIn;
 
+    [Test]
+    public void Every_embedded_catalog_file_is_valid_against_the_catalog_schema()
+    {
+        // Runs skip this check to start faster, so this test is what keeps a broken data file out of a build.
+        var documents = EmbeddedCatalog.LoadDocuments(validateSchema: true);
+
+        Assert.That(documents.Select(document => document.Origin), Is.EquivalentTo(new[]
+        {
+            "embedded:asi.json", "embedded:agentic-threats.json", "embedded:nhi.json", "embedded:maestro.json",
+            "embedded:nist-ai-rmf.json", "embedded:llm.json",
+        }));
+    }
+
     [TestCase("asi", 10)]
     [TestCase("agentic-threats", 17)]
     [TestCase("nhi", 10)]
