@@ -56,7 +56,7 @@ Feature: Weaknesses in the agents' code
   Scenario: Every tool writes an audit record
     Then there is no finding of rule "AC0018"
 
-  @ASI04 @MAP-4.2 @severity:medium
+  @ASI04 @MAP-4.2 @MAESTRO-L3:Supply-Chain-Attacks @severity:medium
   Scenario: Remote plugins are pinned
     Then there is no finding of rule "AC0019"
 
