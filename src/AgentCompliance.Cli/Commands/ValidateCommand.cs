@@ -56,7 +56,7 @@ internal static class ValidateCommand
 
         var problems = new List<InputProblem>();
         var systemModels = new List<string>();
-        var catalog = ControlCatalog.BuiltIn;
+        ControlCatalog? catalog = ControlCatalog.BuiltIn;
         var featureSources = features;
         if (systemModelPath is not null)
         {
@@ -71,7 +71,8 @@ internal static class ValidateCommand
                 systemModels.Add(DisplayPath(named));
             }
 
-            catalog = ValidateCatalogs(profile?.Catalogs ?? [], problems, output);
+            // A broken profile hides which catalogs the feature files may use: their tags are checked once it loads.
+            catalog = profile is null ? null : ValidateCatalogs(profile.Catalogs, problems, output);
             if (featureSources.Count == 0 && profile is not null)
             {
                 featureSources = profile.Features;
