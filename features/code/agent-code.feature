@@ -56,10 +56,10 @@ Feature: Weaknesses in the agents' code
   Scenario: Every tool writes an audit record
     Then there is no finding of rule "AC0018"
 
-  @ASI04 @severity:medium
+  @ASI04 @MAP-4.2 @MAESTRO-L3:Supply-Chain-Attacks @severity:medium
   Scenario: Remote plugins are pinned
     Then there is no finding of rule "AC0019"
 
-  @ASI08 @LLM10 @severity:medium
+  @ASI08 @LLM10 @MEASURE-2.6 @severity:medium
   Scenario: Agent loops are bounded
     Then there is no finding of rule "AC0017"

@@ -14,6 +14,6 @@ Feature: Tool blast radius in the system model
   Scenario: Agents call only their declared tools
     Then every agent calls only the tools it declares
 
-  @NHI3 @ASI04 @MAP-4.1 @severity:medium
+  @NHI3 @ASI04 @MAP-4.1 @MANAGE-2.4 @severity:medium
   Scenario: External integrations can be isolated
     Then every external integration can be isolated

@@ -14,7 +14,7 @@ Feature: Controls at every trust boundary in the system model
   Scenario: Boundary-crossing flows are authorised at request time
     Then every flow that crosses a trust boundary is authorized by policy at request time
 
-  @ASI10 @T8 @MEASURE-2.8 @severity:medium
+  @ASI10 @T8 @MEASURE-2.8 @MEASURE-2.4 @severity:medium
   Scenario: Boundary-crossing flows are recorded in the central audit trail
     Then every flow that crosses a trust boundary is logged to the central audit trail
 

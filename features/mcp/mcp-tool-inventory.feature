@@ -16,6 +16,6 @@ Feature: What the MCP tool servers offer the agents
   Scenario: MCP tool definitions carry no hidden instructions
     Then no MCP tool definition carries hidden instructions or exfiltration patterns
 
-  @ASI04 @T17 @MAESTRO-L3:Supply-Chain-Attacks @MANAGE-3.1 @severity:high
+  @ASI04 @T17 @MAESTRO-L3:Supply-Chain-Attacks @MANAGE-3.1 @MAP-4.2 @severity:high
   Scenario: MCP tool inventories match their reviewed pins
     Then the tool inventory of every MCP server matches its pin

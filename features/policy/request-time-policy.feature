@@ -4,7 +4,7 @@ Feature: Authorization decided at request time by the policy decision point
   unknown agent, tool or action gets nothing, each agent gets exactly the tools it was given, and a sensitive action
   withdraws access until the policy grants it again. The decision point is asked directly, as the gateway asks it.
 
-  @ASI03 @NHI5 @T3 @severity:critical
+  @ASI03 @NHI5 @T3 @MEASURE-2.6 @severity:critical
   Scenario: The policy decision point denies by default
     Then the policy decision point denies unknown agents, tools and actions
 

@@ -30,10 +30,10 @@ public sealed class ValidateCommandTests
         {
             Assert.That(run.ExitCode, Is.Zero, run.Error);
             Assert.That(run.Error, Is.Empty);
-            Assert.That(run.OutputLines, Has.Count.EqualTo(3));
             Assert.That(run.OutputLines[0], Is.EqualTo($"ok: {profile}"));
             Assert.That(run.OutputLines[1], Does.StartWith("ok: ").And.EndWith("acme-agent-controls.json"));
             Assert.That(run.OutputLines[2], Does.StartWith("ok: ").And.EndWith("reference-platform.yaml"));
+            Assert.That(run.OutputLines.Skip(3).ToList(), Has.Count.EqualTo(DemoFeatureFiles()).And.All.StartWith("ok: ").And.All.EndWith(".feature"));
         });
     }
 
@@ -190,6 +190,11 @@ public sealed class ValidateCommandTests
             Environment.CurrentDirectory = previous;
         }
     }
+
+    // The feature files of the folders the demo profile names, each of which validate reports.
+    private static int DemoFeatureFiles() =>
+        new[] { "design", "code", "memory", "models", "environments", "resilience", "governance", "human-oversight" }
+            .Sum(folder => Directory.GetFiles(Path.Combine(RepositoryLayout.Root, "features", folder), "*.feature", SearchOption.AllDirectories).Length);
 
     private string Write(string name, string content)
     {

@@ -8,4 +8,5 @@ public enum SinkKind
     Sql,
     Code,
     Prompt,
+    Memory,
 }

@@ -26,5 +26,7 @@ public static class BuiltInRules
         new AC0019UnpinnedRemotePluginRule(),
         new AC0020McpServerWithoutAuthorizationRule(),
         new AC0021InsecureTokenTransportRule(),
+        new AC0022ToolArgumentToMemoryRule(),
+        new AC0023StaticCloudCredentialRule(),
     ];
 }

@@ -7,8 +7,9 @@ using AgentCompliance.Core.SystemModels;
 namespace AgentCompliance.Cli.Commands;
 
 /// <summary>
-/// <c>agentcompliance validate [--profile F] [--system F]</c>: checks the target profile and the system model (the
-/// one given, and the one the profile names) and prints <c>ok: file</c> per valid file. Problems of every file are
+/// <c>agentcompliance validate [--profile F] [--system F] [--features DIR|GLOB]…</c>: checks the target profile, the
+/// system model (the one given, and the one the profile names), the control catalogs and the feature files (those given,
+/// else the profile's) — Gherkin syntax and control tags — and prints <c>ok: file</c> per valid file. Problems of every file are
 /// collected and reported together, one <c>file:line:col: message (hint: …)</c> line each, with exit code 2.
 /// </summary>
 internal static class ValidateCommand
@@ -23,24 +24,31 @@ internal static class ValidateCommand
         {
             Description = "System model to check (the profile's systemModel is checked too).",
         };
+        var featuresOption = new Option<string[]>("--features")
+        {
+            HelpName = "DIR|GLOB",
+            Arity = ArgumentArity.OneOrMore,
+            Description = "Feature folder, file or glob whose Gherkin and control tags to check (repeatable; default: the profile's features).",
+        };
 
-        var command = new Command("validate", "Check a target profile and system model against their schemas; report every problem with its line.")
+        var command = new Command("validate", "Check a target profile, system model, control catalogs and feature files; report every problem with its line.")
         {
             profileOption,
             systemOption,
+            featuresOption,
         };
-        command.SetAction(parseResult => Run(parseResult.GetValue(profileOption), parseResult.GetValue(systemOption), output));
+        command.SetAction(parseResult => Run(parseResult.GetValue(profileOption), parseResult.GetValue(systemOption), parseResult.GetValue(featuresOption) ?? [], output));
         return command;
     }
 
-    internal static int Run(string? profilePath, string? systemModelPath, TextWriter output)
+    internal static int Run(string? profilePath, string? systemModelPath, IReadOnlyList<string> features, TextWriter output)
     {
-        if (profilePath is null && systemModelPath is null)
+        if (profilePath is null && systemModelPath is null && features.Count == 0)
         {
             if (!File.Exists(TargetProfileLoader.DefaultFileName))
             {
                 throw new InvalidInputException(new InputProblem(TargetProfileLoader.DefaultFileName, 0, 0, "no file to validate: file not found",
-                    "run in the folder that holds the profile, or pass --profile FILE and/or --system FILE"));
+                    "run in the folder that holds the profile, or pass --profile FILE, --system FILE and/or --features DIR"));
             }
 
             profilePath = TargetProfileLoader.DefaultFileName;
@@ -48,6 +56,8 @@ internal static class ValidateCommand
 
         var problems = new List<InputProblem>();
         var systemModels = new List<string>();
+        ControlCatalog? catalog = ControlCatalog.BuiltIn;
+        var featureSources = features;
         if (systemModelPath is not null)
         {
             systemModels.Add(systemModelPath);
@@ -61,12 +71,23 @@ internal static class ValidateCommand
                 systemModels.Add(DisplayPath(named));
             }
 
-            ValidateCatalogs(profile?.Catalogs ?? [], problems, output);
+            // A broken profile hides which catalogs the feature files may use: their tags are checked once it loads.
+            catalog = profile is null ? null : ValidateCatalogs(profile.Catalogs, problems, output);
+            if (featureSources.Count == 0 && profile is not null)
+            {
+                featureSources = profile.Features;
+            }
         }
 
         foreach (var path in systemModels.DistinctBy(Path.GetFullPath))
         {
             Validate(path, problems, SystemModelLoader.Load, output);
+        }
+
+        // With a broken catalog every @control: tag would look unknown; its own problems are reported instead.
+        if (featureSources.Count > 0 && catalog is not null)
+        {
+            FeatureTagValidation.Validate(featureSources, catalog, problems, output);
         }
 
         if (problems.Count > 0)
@@ -78,21 +99,28 @@ internal static class ValidateCommand
     }
 
     // Each user catalog on its own (schema, lines), then all together with the built-in ones (duplicate IDs, parents).
-    private static void ValidateCatalogs(IReadOnlyList<string> paths, List<InputProblem> problems, TextWriter output)
+    // Returns the combined catalog, or null when a catalog is broken.
+    private static ControlCatalog? ValidateCatalogs(IReadOnlyList<string> paths, List<InputProblem> problems, TextWriter output)
     {
         var documents = paths.Select(path => Validate(DisplayPath(path), problems, ControlCatalog.LoadJsonCatalogFile, output)).ToList();
-        if (documents.Count == 0 || documents.Any(document => document is null))
+        if (documents.Count == 0)
         {
-            return;
+            return ControlCatalog.BuiltIn;
+        }
+
+        if (documents.Any(document => document is null))
+        {
+            return null;
         }
 
         try
         {
-            ControlCatalog.Create(documents!);
+            return ControlCatalog.Create(documents!);
         }
         catch (InvalidInputException invalid)
         {
             problems.AddRange(invalid.Problems);
+            return null;
         }
     }
 

@@ -16,7 +16,9 @@ public sealed class SampleFileTests
         {
             Assert.That(profile.SourceFile, Is.EqualTo(Path.GetFullPath(SamplePaths.DemoProfile)));
             Assert.That(profile.SystemModel, Is.EqualTo(Path.GetFullPath(SamplePaths.ReferenceSystemModel)));
-            Assert.That(profile.Features, Is.EqualTo(new[] { RepositoryLayout.PathOf("features", "design"), RepositoryLayout.PathOf("features", "code") }));
+            Assert.That(
+                profile.Features,
+                Is.EqualTo(new[] { "design", "code", "memory", "models", "environments", "resilience", "governance", "human-oversight" }.Select(folder => RepositoryLayout.PathOf("features", folder))));
         });
     }
 

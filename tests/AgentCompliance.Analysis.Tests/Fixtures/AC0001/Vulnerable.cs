@@ -14,7 +14,7 @@ public class AgentSetup
     public Kernel Build(IKernelBuilder builder)
     {
         var azureKey = new AzureKeyCredential("3c5a9f1e2b7d4c8a9e0f1a2b3c4d5e6f"); // expect: AC0001
-        var credential = new ClientSecretCredential("tenant-id", "client-id", "Zx8~Qm2.LpTn6Yb1Hc4Jd5Kw9vR3s7Ua"); // expect: AC0001
+        var credential = new ClientSecretCredential("tenant-id", "client-id", "Zx8~Qm2.LpTn6Yb1Hc4Jd5Kw9vR3s7Ua"); // expect: AC0001, AC0023
         builder.AddOpenAIChatCompletion("gpt-4o", apiKey: "4f9QmT2xLr8ZpV1nW7cYbK3dHs6JgA0e"); // expect: AC0001
         var network = new NetworkCredential("svc-agent", "P@ssw0rd-2025"); // expect: AC0001
         var http = new HttpClient();
