@@ -6,7 +6,7 @@ namespace AgentCompliance.Containers;
 /// <summary>
 /// Makes the process ready for Testcontainers before any of its types is touched (it reads its settings once):
 /// the resource reaper off (its image cannot be pulled without a registry; <see cref="RunLabels"/> cleans up instead),
-/// and the Docker API version lowered to the daemon's when the daemon is older than the version Testcontainers speaks.
+/// published ports reached on 127.0.0.1, and the Docker API version lowered to the daemon's when the daemon is older than the version Testcontainers speaks.
 /// </summary>
 public static class DockerEndpoint
 {
@@ -28,6 +28,9 @@ public static class DockerEndpoint
     public static async Task<Version> PrepareAsync(CancellationToken cancellationToken)
     {
         Environment.SetEnvironmentVariable("TESTCONTAINERS_RYUK_DISABLED", "true");
+        // Ports are published on 127.0.0.1 only, so that is where they are reached, also when this process runs in a
+        // container itself (Testcontainers would then pick the bridge gateway, a private-range address).
+        Environment.SetEnvironmentVariable("TESTCONTAINERS_HOST_OVERRIDE", "127.0.0.1");
 
         Version daemonVersion;
         try

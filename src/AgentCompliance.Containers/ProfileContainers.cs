@@ -10,6 +10,7 @@ using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Networks;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AgentCompliance.Containers;
 
@@ -141,6 +142,7 @@ public sealed class ProfileContainers : IAsyncDisposable
         {
             var network = new NetworkBuilder()
                 .WithName($"agentcompliance-{labels.RunId}")
+                .WithLogger(NullLogger.Instance)
                 .WithLabel(labels.ToDictionary())
                 .WithCleanUp(false)
                 .Build();
@@ -156,6 +158,8 @@ public sealed class ProfileContainers : IAsyncDisposable
 
             var builder = new ContainerBuilder(image)
                 .WithName($"agentcompliance-{labels.RunId}-{definition.Name}")
+                // The run's console is for scenario results; Testcontainers' own chatter stays out of it.
+                .WithLogger(NullLogger.Instance)
                 .WithLabel(labels.ToDictionary())
                 .WithEnvironment(environment)
                 .WithNetwork(network)
@@ -203,6 +207,7 @@ public sealed class ProfileContainers : IAsyncDisposable
             var stopwatch = Stopwatch.StartNew();
             var builder = new ImageFromDockerfileBuilder()
                 .WithName($"agentcompliance-run/{name.ToLowerInvariant()}:{labels.RunId}")
+                .WithLogger(NullLogger.Instance)
                 .WithDockerfileDirectory(build.Context)
                 .WithDockerfile(build.Dockerfile ?? "Dockerfile")
                 .WithLabel(labels.ToDictionary())
@@ -292,7 +297,7 @@ public sealed class ProfileContainers : IAsyncDisposable
             try
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                var (stdout, stderr) = await container.GetLogsAsync(ct: timeout.Token).ConfigureAwait(false);
+                var (stdout, stderr) = await container.GetLogsAsync(timestampsEnabled: false, ct: timeout.Token).ConfigureAwait(false);
                 var lines = (stdout + "\n" + stderr).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).TakeLast(LogLinesShown).ToList();
                 return lines.Count == 0 ? "(none)" : redactor.Redact(string.Join(" | ", lines));
             }
