@@ -47,8 +47,9 @@ internal static class DockerTestEnvironment
         return folder;
     }
 
-    public static DockerClient Client() =>
-        new DockerClientBuilder().WithEndpoint(DockerEndpoint.Address).WithApiVersion(new System.Version(1, 41)).Build();
+    /// <summary>A client speaking the API version the harness negotiated with the daemon.</summary>
+    public static async Task<DockerClient> ClientAsync() =>
+        new DockerClientBuilder().WithEndpoint(DockerEndpoint.Address).WithApiVersion(await DockerEndpoint.PrepareAsync(CancellationToken.None)).Build();
 
     /// <summary>Containers, networks and images labelled as owned by this test process.</summary>
     public static async Task<IReadOnlyList<string>> ResourcesOwnedByThisProcessAsync()
@@ -56,7 +57,7 @@ internal static class DockerTestEnvironment
         using var process = Process.GetCurrentProcess();
         var owner = RunLabels.OwnerOf(Environment.MachineName, process.Id, process.StartTime);
         var filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{RunLabels.OwnerKey}={owner}"] = true } };
-        using var docker = Client();
+        using var docker = await ClientAsync();
         var containers = await docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters });
         var networks = await docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filters });
         var images = await docker.Images.ListImagesAsync(new ImagesListParameters { All = true, Filters = filters });

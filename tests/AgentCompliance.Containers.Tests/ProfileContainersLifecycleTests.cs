@@ -42,7 +42,7 @@ public sealed class ProfileContainersLifecycleTests
             transport: {allowInsecureLoopback: true}
             """);
         using var log = new StringWriter();
-        using var docker = DockerTestEnvironment.Client();
+        using var docker = await DockerTestEnvironment.ClientAsync();
 
         ContainerInspectResponse inspected;
         string runId;
@@ -71,7 +71,7 @@ public sealed class ProfileContainersLifecycleTests
     [Test]
     public async Task Leftovers_of_a_dead_run_are_swept_and_a_live_runs_are_kept()
     {
-        using var docker = DockerTestEnvironment.Client();
+        using var docker = await DockerTestEnvironment.ClientAsync();
         using var process = Process.GetCurrentProcess();
         // This process id with another start time: the process that owned it is gone and the id was reused.
         var deadOwner = RunLabels.OwnerOf(Environment.MachineName, process.Id, new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));

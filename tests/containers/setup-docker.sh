@@ -45,7 +45,7 @@ daemon_answers() { docker version --format '{{.Server.Version}}' >/dev/null 2>&1
 start_daemon() {
   daemon_answers && return
   # A daemon another job started may still be coming up: give it a moment before starting a second one.
-  if pgrep -x dockerd >/dev/null 2>&1; then
+  if command -v pgrep >/dev/null 2>&1 && pgrep -x dockerd >/dev/null 2>&1; then
     wait_for_daemon 60 && return
     fail "dockerd is running but $SOCKET does not answer (see $DOCKERD_LOG)"
   fi
@@ -66,9 +66,8 @@ wait_for_daemon() {
 build_base_image() {
   docker image inspect "$BASE_IMAGE" >/dev/null 2>&1 && return
   log "building $BASE_IMAGE with mmdebstrap"
-  local work
   work=$(mktemp -d)
-  trap 'as_root rm -rf "$work"' RETURN
+  trap 'as_root rm -rf "$work"' EXIT
   as_root mmdebstrap --quiet --variant=minbase --include=ca-certificates,libicu72,libssl3 bookworm "$work/rootfs.tar" \
     >"$work/mmdebstrap.log" 2>&1 || fail "mmdebstrap failed: $(tail -n 3 "$work/mmdebstrap.log" | tr '\n' ' ')"
   docker import --change 'LABEL org.agentcompliance.base=true' "$work/rootfs.tar" "$BASE_IMAGE" >/dev/null \
