@@ -120,6 +120,41 @@ public sealed partial class ProfileContainersRunTests
         }
     }
 
+    [Test]
+    public async Task Ctrl_C_while_a_container_starts_removes_it_and_ends_the_run_as_interrupted()
+    {
+        var profile = WriteProfile("interrupted", $$"""
+            version: 1
+            name: interrupted
+            containers:
+              - name: slow
+                build:
+                  context: {{Path.Combine(AppContext.BaseDirectory, "Failing")}}
+                  buildArgs: {BASE_IMAGE: "{{DockerTestEnvironment.BaseImage}}"}
+                environment: {API_KEY: not-a-secret}
+                wait: {log: "^ready$", timeoutSeconds: 120}
+            """);
+        using var interrupt = new CancellationTokenSource();
+
+        var run = RunAsync(profile, interrupt.Token, "--features", RepositoryLayout.PathOf("features", "policy"));
+        // Ctrl-C once the run's container exists and is waited for (not during the image build, whose intermediate
+        // containers the builder also labels).
+        while (!run.IsCompleted && !(await DockerTestEnvironment.ResourcesOwnedByThisProcessAsync()).Any(r => r.EndsWith("-slow", StringComparison.Ordinal)))
+        {
+            await Task.Delay(200);
+        }
+
+        await interrupt.CancelAsync();
+        var (exitCode, output, error) = await run;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.CouldNotRun), output + error);
+            Assert.That(error.Trim(), Is.EqualTo("error: could not run: interrupted"));
+        });
+        Assert.That(await DockerTestEnvironment.ResourcesOwnedByThisProcessAsync(), Is.Empty, "the interrupted run left Docker resources behind");
+    }
+
     [TestCase("""
         version: 1
         name: malformed
@@ -203,12 +238,15 @@ public sealed partial class ProfileContainersRunTests
         return path;
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string profile, params string[] arguments)
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(string profile, params string[] arguments) =>
+        RunAsync(profile, CancellationToken.None, arguments);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string profile, CancellationToken cancellationToken, params string[] arguments)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = await AgentComplianceApp.RunAsync(
-            ["run", "--profile", profile, "--out", Path.Combine(Path.GetDirectoryName(profile)!, "out"), .. arguments], output, error);
+            ["run", "--profile", profile, "--out", Path.Combine(Path.GetDirectoryName(profile)!, "out"), .. arguments], output, error, cancellationToken);
         return (exitCode, output.ToString(), error.ToString());
     }
 
