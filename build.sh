@@ -57,6 +57,7 @@ install_chromium() {
 cmd_test() {
   install_test_servers
   install_chromium
+  bash tests/containers/setup-docker.sh
   build_solution
   log "dotnet format --verify-no-changes"
   dotnet format AgentCompliance.sln --verify-no-changes --no-restore -v quiet

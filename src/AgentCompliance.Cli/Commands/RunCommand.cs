@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using AgentCompliance.Cli.ConsoleOutput;
 using AgentCompliance.Cli.ThreatModeling;
+using AgentCompliance.Containers;
 using AgentCompliance.Core.Catalog;
 using AgentCompliance.Core.Configuration;
 using AgentCompliance.Core.Diagnostics;
@@ -76,7 +77,9 @@ public static class RunCommand
         ArgumentNullException.ThrowIfNull(error);
 
         var workingDirectory = Environment.CurrentDirectory;
-        var profile = LoadProfile(options.ProfilePath, workingDirectory);
+        // The profile's containers run for the whole run and are removed on every way out (failure, Ctrl-C included).
+        await using var containers = await ProfileContainers.StartAsync(LoadProfile(options.ProfilePath, workingDirectory), output, cancellationToken).ConfigureAwait(false);
+        var profile = containers.Profile;
         var catalog = ControlCatalog.Create(profile?.Catalogs.Select(ControlCatalog.LoadJsonCatalogFile) ?? []);
         var stepTimeout = options.StepTimeoutSeconds is { } seconds ? ToTimeout(seconds) : profile?.Timeouts.Step;
         var runOptions = new ScenarioRunOptions
@@ -138,7 +141,8 @@ public static class RunCommand
     private static SecretRegistry KnownSecrets(TargetProfile? profile)
     {
         var secrets = new SecretRegistry();
-        var references = (profile?.Agents.Select(a => a.Credentials) ?? []).Concat(profile?.Humans.Select(h => h.SubjectToken) ?? []);
+        var references = (profile?.Agents.Select(a => a.Credentials) ?? []).Concat(profile?.Humans.Select(h => h.SubjectToken) ?? [])
+            .Concat(profile?.Containers.SelectMany(c => c.Environment.Values).Select(v => v.Secret) ?? []);
         foreach (var reference in references.OfType<SecretReference>())
         {
             try

@@ -9,16 +9,15 @@ public sealed record ContainerDefinition
 
     public ContainerBuild? Build { get; init; }
 
-    /// <summary>Plain environment variables (not secrets).</summary>
-    public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
+    /// <summary>Environment variables: literal values, or secrets read from the harness's environment or a file when the container starts.</summary>
+    public IReadOnlyDictionary<string, ContainerEnvironmentValue> Environment { get; init; } = new Dictionary<string, ContainerEnvironmentValue>();
 
-    /// <summary>Environment variables whose values are secrets, read when the container starts.</summary>
-    public IReadOnlyDictionary<string, SecretReference> SecretEnv { get; init; } = new Dictionary<string, SecretReference>();
-
+    /// <summary>Container ports published on 127.0.0.1 (and only there).</summary>
     public IReadOnlyList<ContainerPortMapping> Ports { get; init; } = [];
 
     public ContainerWaitCondition? Wait { get; init; }
 
+    /// <summary>Extra names this container answers to on the run's network (its own name always does).</summary>
     public IReadOnlyList<string> NetworkAliases { get; init; } = [];
 
     /// <summary>Names of containers that must be ready before this one starts.</summary>

@@ -54,6 +54,13 @@ public sealed record TargetProfile
     /// <summary>The SPIFFE trust domain and bundle the agents' workload identities are checked against.</summary>
     public SpiffeSettings? Spiffe { get; init; }
 
+    /// <summary>
+    /// Container port placeholders that still read as port 0 because the containers are not running yet; empty once
+    /// the profile was loaded with the host ports (<see cref="TargetProfileLoader.LoadWithContainerPorts"/>).
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<ContainerPortReference> UnresolvedContainerPorts { get; init; } = [];
+
     /// <summary>Absolute path of the file this profile was loaded from, when it came from a file.</summary>
     [JsonIgnore]
     public string? SourceFile { get; init; }

@@ -13,30 +13,47 @@ public static class TargetProfileLoader
     public const string DefaultFileName = "agentcompliance.yaml";
 
     /// <exception cref="InvalidInputException">One problem per defect, located in the file.</exception>
-    public static TargetProfile Load(string path)
+    public static TargetProfile Load(string path) => LoadWithContainerPorts(path, null);
+
+    /// <summary>
+    /// Loads the profile with every <see cref="ContainerPortPlaceholders.Syntax"/> placeholder replaced by the host port
+    /// its container got; with null, placeholders read as port 0 and are listed in
+    /// <see cref="TargetProfile.UnresolvedContainerPorts"/>.
+    /// </summary>
+    public static TargetProfile LoadWithContainerPorts(string path, IReadOnlyDictionary<ContainerPortReference, int>? hostPorts)
     {
         var document = SchemaValidatedDocumentLoader.ReadDocument(path, SchemaResources.Profile);
-        return Complete(document, Path.GetFullPath(path));
+        return Complete(document, Path.GetFullPath(path), hostPorts);
     }
 
     /// <summary>Loads a profile from text; relative paths resolve against the folder of <paramref name="fileName"/>.</summary>
-    public static TargetProfile LoadFromText(string text, string fileName)
+    public static TargetProfile LoadFromText(string text, string fileName) => LoadFromText(text, fileName, null);
+
+    /// <summary>Like <see cref="LoadWithContainerPorts"/> for text already in memory.</summary>
+    public static TargetProfile LoadFromText(string text, string fileName, IReadOnlyDictionary<ContainerPortReference, int>? hostPorts)
     {
         var document = SchemaValidatedDocumentLoader.ReadDocumentFromText(text, fileName, SchemaResources.Profile);
-        return Complete(document, Path.GetFullPath(fileName));
+        return Complete(document, Path.GetFullPath(fileName), hostPorts);
     }
 
-    private static TargetProfile Complete(PositionedDocument document, string sourceFile)
+    private static TargetProfile Complete(PositionedDocument document, string sourceFile, IReadOnlyDictionary<ContainerPortReference, int>? hostPorts)
     {
         var baseDirectory = Path.GetDirectoryName(sourceFile) ?? Environment.CurrentDirectory;
-        var problems = TargetProfileChecks.Check(document, baseDirectory);
+        // Placeholders first, so the other checks (plain http only to loopback) see the URLs as they will be used.
+        var (containerPorts, placeholderProblems) = ContainerPortPlaceholders.Substitute(document, hostPorts);
+        var problems = placeholderProblems.Concat(TargetProfileChecks.Check(document, baseDirectory))
+            .OrderBy(p => p.Line).ThenBy(p => p.Column).ToList();
         if (problems.Count > 0)
         {
             throw new InvalidInputException(problems);
         }
 
         var profile = SchemaValidatedDocumentLoader.Deserialize<TargetProfile>(document);
-        return ResolvePaths(profile, baseDirectory) with { SourceFile = sourceFile };
+        return ResolvePaths(profile, baseDirectory) with
+        {
+            SourceFile = sourceFile,
+            UnresolvedContainerPorts = hostPorts is null ? containerPorts : [],
+        };
     }
 
     private static TargetProfile ResolvePaths(TargetProfile profile, string baseDirectory)
@@ -68,7 +85,8 @@ public static class TargetProfileLoader
             Containers = [.. profile.Containers.Select(c => c with
             {
                 Build = c.Build is null ? null : c.Build with { Context = Resolve(c.Build.Context) },
-                SecretEnv = c.SecretEnv.ToDictionary(e => e.Key, e => ResolveSecret(e.Value)!, StringComparer.Ordinal),
+                Environment = c.Environment.ToDictionary(
+                    e => e.Key, e => e.Value.Secret is null ? e.Value : e.Value with { Secret = ResolveSecret(e.Value.Secret) }, StringComparer.Ordinal),
             })],
             Transport = profile.Transport with { TrustedCaFile = ResolveOptional(profile.Transport.TrustedCaFile) },
             Spiffe = profile.Spiffe is null ? null : profile.Spiffe with

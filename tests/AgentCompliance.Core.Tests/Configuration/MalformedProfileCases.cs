@@ -230,7 +230,7 @@ internal static class MalformedProfileCases
             containers:
               - name: web
                 image: nginx
-                wait: {http: /healthz, port: 8080}
+                wait: {http: {path: /healthz}, port: 8080}
             """, 6, 11, "containers[0].wait: must give exactly one wait condition"),
 
         new("duplicate expected tool", """
@@ -336,6 +336,99 @@ internal static class MalformedProfileCases
                 image: y
                 dependsOn: [a]
             """, 9, 17, "containers depend on each other in a cycle"),
+
+        new("placeholder naming an unknown container", """
+            version: 1
+            name: a
+            target:
+              policyDecisionPoint:
+                kind: cerbos
+                url: "http://127.0.0.1:${containers.pdb.ports.3592}/"
+            containers:
+              - name: pdp
+                image: cerbos
+                ports: [{container: 3592}]
+            transport: {allowInsecureLoopback: true}
+            """, 6, 10, "target.policyDecisionPoint.url: ${containers.pdb.ports.3592} names no container defined in 'containers'", "did you mean 'pdp'?"),
+
+        new("placeholder naming a port the container does not publish", """
+            version: 1
+            name: a
+            target:
+              policyDecisionPoint:
+                kind: cerbos
+                url: "http://127.0.0.1:${containers.pdp.ports.3593}/"
+            containers:
+              - name: pdp
+                image: cerbos
+                ports: [{container: 3592}]
+            transport: {allowInsecureLoopback: true}
+            """, 6, 10, "container 'pdp' publishes no port 3593", "its published ports are 3592"),
+
+        new("malformed placeholder", """
+            version: 1
+            name: a
+            target:
+              agentGateway:
+                baseUrl: "http://127.0.0.1:${containers.gw.port.8080}/"
+            containers:
+              - name: gw
+                image: gateway
+                ports: [{container: 8080}]
+            transport: {allowInsecureLoopback: true}
+            """, 5, 14, "'${containers.gw.port.8080}' is not a container port placeholder", "${containers.NAME.ports.PORT}"),
+
+        new("placeholder inside the containers section", """
+            version: 1
+            name: a
+            containers:
+              - name: gw
+                image: gateway
+                ports: [{container: 8080}]
+                environment:
+                  SELF: "${containers.gw.ports.8080}"
+            """, 8, 13, "container port placeholders are only resolved outside 'containers'", "by name on the run's network"),
+
+        new("placeholder to plain http without allowInsecureLoopback", """
+            version: 1
+            name: a
+            target:
+              agentGateway:
+                baseUrl: "http://127.0.0.1:${containers.gw.ports.8080}/"
+            containers:
+              - name: gw
+                image: gateway
+                ports: [{container: 8080}]
+            """, 5, 14, "plain http:// is refused unless transport.allowInsecureLoopback is true"),
+
+        new("container environment value that is a list", """
+            version: 1
+            name: a
+            containers:
+              - name: gw
+                image: gateway
+                environment:
+                  LEVELS: [debug, info]
+            """, 7, 15, "containers[0].environment.LEVELS: must be a literal value, or a secret reference"),
+
+        new("container environment secret with both env and file", """
+            version: 1
+            name: a
+            containers:
+              - name: gw
+                image: gateway
+                environment:
+                  API_KEY: {env: GW_KEY, file: secrets/gw.key}
+            """, 7, 16, "containers[0].environment.API_KEY: must be a literal value, or a secret reference"),
+
+        new("http wait without a path", """
+            version: 1
+            name: a
+            containers:
+              - name: gw
+                image: gateway
+                wait: {http: {port: 8080}}
+            """, 6, 18, "containers[0].wait.http: missing required key 'path'"),
 
         new("failing on new failures without a baseline", """
             version: 1

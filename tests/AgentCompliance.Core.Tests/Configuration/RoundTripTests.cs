@@ -71,17 +71,18 @@ public sealed class RoundTripTests
         containers:
           - name: idp
             image: registry.test/idp@sha256:0123
-            env: {LOG_LEVEL: debug, Mixed_Case: kept}
-            secretEnv:
+            environment:
+              LOG_LEVEL: debug
+              Mixed_Case: kept
               ADMIN_PASSWORD: {env: IDP_ADMIN_PASSWORD}
             ports:
               - container: 8080
                 host: 18080
               - container: 9090
-            wait: {http: /healthz, timeoutSeconds: 30}
+            wait: {http: {path: /healthz, port: 9090, status: 204}, timeoutSeconds: 30}
             networkAliases: [idp]
           - name: agent
-            build: {context: ./agent, dockerfile: Dockerfile.test}
+            build: {context: ./agent, dockerfile: Dockerfile.test, buildArgs: {VERSION: "1.2"}}
             wait: {log: "ready"}
             dependsOn: [idp]
         gate:
@@ -131,8 +132,10 @@ public sealed class RoundTripTests
             Assert.That(profile.Target.McpServers[0].ToolPinFile, Is.EqualTo("pins/tools.json"));
             Assert.That(profile.Agents[0].Credentials, Is.EqualTo(SecretReference.FromFile("secrets/planner.key")));
             Assert.That(profile.Humans[0].SubjectToken, Is.EqualTo(SecretReference.FromEnvironment("APPROVER_TOKEN")));
-            Assert.That(profile.Containers[0].Env["Mixed_Case"], Is.EqualTo("kept"));
-            Assert.That(profile.Containers[0].SecretEnv["ADMIN_PASSWORD"].Env, Is.EqualTo("IDP_ADMIN_PASSWORD"));
+            Assert.That(profile.Containers[0].Environment["Mixed_Case"], Is.EqualTo(ContainerEnvironmentValue.FromLiteral("kept")));
+            Assert.That(profile.Containers[0].Environment["ADMIN_PASSWORD"].Secret, Is.EqualTo(SecretReference.FromEnvironment("IDP_ADMIN_PASSWORD")));
+            Assert.That(profile.Containers[0].Wait!.Http, Is.EqualTo(new ContainerHttpWait { Path = "/healthz", Port = 9090, Status = 204 }));
+            Assert.That(profile.Containers[1].Build!.BuildArgs["VERSION"], Is.EqualTo("1.2"));
             Assert.That(profile.Containers[0].Ports[1].Host, Is.Null);
             Assert.That(profile.Containers[1].Build!.Dockerfile, Is.EqualTo("Dockerfile.test"));
             Assert.That(profile.Gate.Mode, Is.EqualTo(GateMode.ReportOnly));
