@@ -4,7 +4,7 @@ using AgentCompliance.Core.Configuration;
 namespace AgentCompliance.Cli.Commands;
 
 /// <summary>
-/// <c>agentcompliance schema &lt;profile|system-model|risk-tracking|threat-model&gt;</c>: prints an embedded JSON Schema so users can save it for
+/// <c>agentcompliance schema &lt;profile|system-model|risk-tracking|threat-model|waivers&gt;</c>: prints an embedded JSON Schema so users can save it for
 /// their editor (e.g. <c>agentcompliance schema profile &gt; profile.schema.json</c>).
 /// </summary>
 internal static class SchemaCommand
@@ -15,14 +15,15 @@ internal static class SchemaCommand
         ["system-model"] = SchemaResources.SystemModel,
         ["risk-tracking"] = SchemaResources.RiskTracking,
         ["threat-model"] = SchemaResources.ThreatModel,
+        ["waivers"] = SchemaResources.Waivers,
     };
 
     public static Command Create(TextWriter output)
     {
-        var kind = new Argument<string>("kind") { Description = "Which schema: profile, system-model, risk-tracking or threat-model." };
+        var kind = new Argument<string>("kind") { Description = "Which schema: profile, system-model, risk-tracking, threat-model or waivers." };
         kind.AcceptOnlyFromAmong([.. Schemas.Keys]);
 
-        var command = new Command("schema", "Print the JSON Schema of a profile, system model, risk tracking file or threat-model.json, for editors.") { kind };
+        var command = new Command("schema", "Print the JSON Schema of a profile, system model, risk tracking file, threat-model.json or waiver file, for editors.") { kind };
         command.SetAction(parseResult =>
         {
             output.Write(SchemaResources.GetText(Schemas[parseResult.GetValue(kind)!]));
