@@ -115,7 +115,7 @@ public sealed class GateEvaluator
         foreach (var scenario in scenarios.Where(s => CountsAgainstGate(s) && IsAtOrAboveThreshold(s)))
         {
             reasons.Add(new GateReason(GateReasonKind.FailedAtSeverity,
-                $"failed ({SeverityOf(scenario)}{(scenario.Baseline is { } b ? $", {b.ToString().ToLowerInvariant()}" : string.Empty)}): {Describe(scenario)}"));
+                $"failed ({SeverityOf(scenario).ToString().ToLowerInvariant()}{(scenario.Baseline is { } b ? $", {b.ToString().ToLowerInvariant()}" : string.Empty)}): {Describe(scenario)}"));
         }
 
         reasons.AddRange(expiredReasons.DistinctBy(r => r.Message));
