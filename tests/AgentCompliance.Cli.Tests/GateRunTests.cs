@@ -299,8 +299,8 @@ public class GateRunTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
-            Assert.That(run.Error, Does.Contain("unknown control 'NHI77'; did you mean 'NHI7'?"));
-            Assert.That(run.Error, Does.Contain("unknown framework 'nope'"));
+            Assert.That(run.Error, Does.Contain($"{profile}:4:22: gate.requiredControls: unknown control 'NHI77'; did you mean 'NHI7'?"));
+            Assert.That(run.Error, Does.Contain($"{profile}:4:29: gate.requiredControls: unknown framework 'nope'"));
         });
     }
 

@@ -26,6 +26,22 @@ internal static class RunGate
         var waivers = waiversPath is null ? [] : WaiverFileLoader.Load(waiversPath, catalog);
         var baselinePath = overrides?.BaselinePath ?? profile?.Baseline;
         var baseline = baselinePath is null ? null : RunResultJson.Read(baselinePath);
-        return new GateEvaluator(settings, catalog, waivers, baseline, profile?.SourceFile ?? "gate");
+        return new GateEvaluator(settings, catalog, waivers, baseline, profile?.SourceFile ?? "gate", RequiredControlPosition(profile));
+    }
+
+    /// <summary>
+    /// Positions of <c>gate.requiredControls</c> entries, read again from the profile only when an entry is unknown:
+    /// the catalog (with the profile's own catalogs) exists only after the profile is loaded.
+    /// </summary>
+    private static Func<int, SourcePosition>? RequiredControlPosition(TargetProfile? profile)
+    {
+        // A profile built in memory has no file to read positions from.
+        if (profile?.SourceFile is not { } file || !File.Exists(file))
+        {
+            return null;
+        }
+
+        var document = new Lazy<PositionedDocument>(() => SchemaValidatedDocumentLoader.ReadDocument(file, SchemaResources.Profile));
+        return index => document.Value.Root.SelectToken($"gate.requiredControls[{index}]") is { } token ? document.Value.PositionOf(token) : default;
     }
 }

@@ -44,8 +44,9 @@ public sealed class GateEvaluator
     /// <param name="waivers">Loaded with <see cref="WaiverFileLoader"/>.</param>
     /// <param name="baseline">An earlier run; its failures' fingerprints make this run's failures existing.</param>
     /// <param name="settingsSource">Where the settings came from (the profile path), for error messages.</param>
+    /// <param name="requiredControlPosition">Where <c>requiredControls[i]</c> is written in <paramref name="settingsSource"/>, when known.</param>
     /// <exception cref="InvalidInputException">Unknown required controls, or <c>failOn: new</c> without a baseline.</exception>
-    public GateEvaluator(GateSettings settings, ControlCatalog catalog, IReadOnlyList<Waiver>? waivers = null, RunResult? baseline = null, string settingsSource = "gate")
+    public GateEvaluator(GateSettings settings, ControlCatalog catalog, IReadOnlyList<Waiver>? waivers = null, RunResult? baseline = null, string settingsSource = "gate", Func<int, SourcePosition>? requiredControlPosition = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -59,7 +60,7 @@ public sealed class GateEvaluator
         _catalog = catalog;
         _waivers = waivers ?? [];
         _baselineFailures = baseline?.Scenarios.Where(IsUnsuccessful).Select(s => s.Fingerprint).ToHashSet(StringComparer.Ordinal);
-        _required = RequiredControls.Resolve(settings.RequiredControls, catalog, settingsSource);
+        _required = RequiredControls.Resolve(settings.RequiredControls, catalog, settingsSource, requiredControlPosition);
     }
 
     /// <summary>The run with failures annotated and <see cref="RunResult.Gate"/> set.</summary>
@@ -235,7 +236,7 @@ public sealed class GateEvaluator
             var controlIds = _catalog.Controls.Where(c => c.FrameworkId == frameworkId).Select(c => c.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var byControl = scenarios
                 .Where(s => s.Status is not (ResultStatus.Skipped or ResultStatus.NotRun))
-                .SelectMany(s => s.Controls.Where(controlIds.Contains).Select(c => (Control: c.ToUpperInvariant(), Scenario: s)))
+                .SelectMany(s => s.Controls.Where(controlIds.Contains).Select(c => (Control: c, Scenario: s)))
                 .GroupBy(pair => pair.Control, pair => pair.Scenario, StringComparer.OrdinalIgnoreCase)
                 .ToList();
             var tested = byControl.Count;

@@ -1,4 +1,5 @@
 using AgentCompliance.Core.Catalog;
+using AgentCompliance.Core.Configuration;
 using AgentCompliance.Core.Diagnostics;
 
 namespace AgentCompliance.Core.Gating;
@@ -12,15 +13,21 @@ public static class RequiredControls
 {
     public const string FrameworkPrefix = "framework:";
 
+    /// <param name="entries">The entries as written.</param>
+    /// <param name="catalog">Resolves IDs and frameworks.</param>
+    /// <param name="source">The file the entries come from, for error messages.</param>
+    /// <param name="positionOf">Where entry <c>i</c> is written in <paramref name="source"/>, when known.</param>
     /// <exception cref="InvalidInputException">An entry names no control or framework; located in <paramref name="source"/>.</exception>
-    public static IReadOnlyList<Control> Resolve(IEnumerable<string> entries, ControlCatalog catalog, string source)
+    public static IReadOnlyList<Control> Resolve(IReadOnlyList<string> entries, ControlCatalog catalog, string source, Func<int, SourcePosition>? positionOf = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(catalog);
         var problems = new List<InputProblem>();
         var controls = new List<Control>();
-        foreach (var entry in entries)
+        for (var index = 0; index < entries.Count; index++)
         {
+            var entry = entries[index];
+            var position = positionOf?.Invoke(index) ?? default;
             if (entry.StartsWith(FrameworkPrefix, StringComparison.OrdinalIgnoreCase))
             {
                 var key = entry[FrameworkPrefix.Length..];
@@ -30,7 +37,7 @@ public static class RequiredControls
                 }
                 else
                 {
-                    problems.Add(new InputProblem(source, 0, 0, $"gate.requiredControls: {catalog.UnknownFrameworkMessage(key)}", "write framework:asi, framework:nhi, framework:maestro or framework:nist-ai-rmf"));
+                    problems.Add(new InputProblem(source, position.Line, position.Column, $"gate.requiredControls: {catalog.UnknownFrameworkMessage(key)}", "write framework:asi, framework:nhi, framework:maestro or framework:nist-ai-rmf"));
                 }
             }
             else if (catalog.TryResolve(entry, out var control))
@@ -39,7 +46,7 @@ public static class RequiredControls
             }
             else
             {
-                problems.Add(new InputProblem(source, 0, 0, $"gate.requiredControls: {catalog.UnknownControlMessage(entry)}", ControlCatalog.ListControlsHint));
+                problems.Add(new InputProblem(source, position.Line, position.Column, $"gate.requiredControls: {catalog.UnknownControlMessage(entry)}", ControlCatalog.ListControlsHint));
             }
         }
 
