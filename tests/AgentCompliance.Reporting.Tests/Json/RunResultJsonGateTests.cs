@@ -3,8 +3,8 @@ using AgentCompliance.Core.Catalog;
 using AgentCompliance.Core.Configuration;
 using AgentCompliance.Core.Gating;
 using AgentCompliance.Core.Results;
-using AgentCompliance.Reporting.JUnit;
 using AgentCompliance.Reporting.Json;
+using AgentCompliance.Reporting.JUnit;
 
 namespace AgentCompliance.Reporting.Tests.Json;
 
