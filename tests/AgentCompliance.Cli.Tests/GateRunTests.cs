@@ -151,6 +151,26 @@ public class GateRunTests
     }
 
     [Test]
+    public async Task The_threat_model_report_lists_a_waived_control_with_its_justification()
+    {
+        Write("features/revocation.feature", Revocation);
+        var systemModel = RepositoryLayout.PathOf("samples", "system-models", "reference-platform.yaml");
+        var profile = Write("agentcompliance.yaml", $"version: 1\nname: gate\nsystemModel: '{systemModel}'\nwaivers: waivers.yaml\n");
+        Write("waivers.yaml", $"waivers:\n  - control: ASI03\n    justification: Gateway revocation in 2.4\n    owner: platform\n    expires: {Tomorrow}\n");
+
+        var run = await RunAsync(Out(), "--profile", profile);
+
+        var asi03 = JObject.Parse(File.ReadAllText(Path.Combine(Out(), "threat-model.json")))
+            .Descendants().OfType<JObject>().First(o => (string?)o["id"] == "ASI03" && o.ContainsKey("waiver"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Output + run.Error);
+            Assert.That((string?)asi03["status"], Is.EqualTo("waived"));
+            Assert.That((string?)asi03["waiver"]!["justification"], Is.EqualTo("Gateway revocation in 2.4"));
+        });
+    }
+
+    [Test]
     public async Task An_expired_waiver_fails_the_gate_and_names_itself()
     {
         Write("features/revocation.feature", Revocation);

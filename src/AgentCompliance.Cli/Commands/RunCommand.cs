@@ -132,18 +132,19 @@ public static class RunCommand
                 options.Tags is null ? "--features" : "--tags", 0, 0, "no scenario to run: the selection is empty", "check the feature folders and the tag expression"));
         }
 
+        // The final files are written again with the verdict, waivers and new/existing marks.
+        var gated = gate.Evaluate(result);
+        writer.Write(gated);
+
         // The profile's system model turns the run into a threat model too, joined with this run's evidence.
         if (profile?.SystemModel is { } systemModel)
         {
-            foreach (var path in ThreatModelJob.Execute(systemModel, result, null, options.TemplatesDirectory, outputDirectory, catalog))
+            foreach (var path in ThreatModelJob.Execute(systemModel, gated, null, options.TemplatesDirectory, outputDirectory, catalog))
             {
                 await output.WriteLineAsync($"wrote {Path.Combine(options.OutputDirectory, Path.GetFileName(path))}").ConfigureAwait(false);
             }
         }
 
-        // The final files are written again with the verdict, waivers and new/existing marks.
-        var gated = gate.Evaluate(result);
-        writer.Write(gated);
         GateSummaryRenderer.Render(console, gated);
         return (gated, gated.Gate!.ExitCode);
     }
