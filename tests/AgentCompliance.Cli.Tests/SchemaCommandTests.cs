@@ -8,6 +8,7 @@ public sealed class SchemaCommandTests
     [TestCase("system-model", "AgentCompliance system model")]
     [TestCase("risk-tracking", "AgentCompliance risk tracking")]
     [TestCase("threat-model", "AgentCompliance threat model")]
+    [TestCase("waivers", "AgentCompliance waivers")]
     public async Task Prints_the_schema_as_json(string kind, string title)
     {
         var run = await CliRun.StartAsync("schema", kind);
@@ -57,12 +58,12 @@ public sealed class SchemaCommandTests
     [Test]
     public async Task Unknown_schema_exits_2()
     {
-        var run = await CliRun.StartAsync("schema", "waivers");
+        var run = await CliRun.StartAsync("schema", "waiver-list");
 
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(2));
-            Assert.That(run.Error, Does.Contain("'waivers'").And.Contain("profile"));
+            Assert.That(run.Error, Does.Contain("'waiver-list'").And.Contain("profile"));
         });
     }
 }

@@ -6,6 +6,7 @@ using AgentCompliance.Containers;
 using AgentCompliance.Core.Catalog;
 using AgentCompliance.Core.Configuration;
 using AgentCompliance.Core.Diagnostics;
+using AgentCompliance.Core.Gating;
 using AgentCompliance.Core.Redaction;
 using AgentCompliance.Core.Results;
 using AgentCompliance.Reporting.Output;
@@ -20,8 +21,9 @@ namespace AgentCompliance.Cli.Commands;
 /// user's binding DLLs, shows progress, and writes results.json, junit.xml and messages.ndjson to the output folder
 /// (kept valid while the run executes, so an interrupted run still leaves readable files); when the profile names a
 /// system model, also threat-model.json, threat-model.md and threat-model.html joined with the run's results.
-/// Exit codes: 0 all passed or skipped (or report-only), 1 any scenario failed, undefined, pending or ambiguous,
-/// 2 invalid input, 3 the run could not complete.
+/// After the run the release gate (<see cref="GateEvaluator"/>: the profile's gate section, waivers and baseline
+/// with the command-line overrides) decides the exit code: 0 gate passed (or report-only), 1 gate failed, 2 invalid
+/// input, 3 the run could not complete.
 /// </summary>
 public static class RunCommand
 {
@@ -46,10 +48,17 @@ public static class RunCommand
         var outDirectory = new Option<string>("--out") { Description = $"Output folder. Default: {DefaultOutputDirectory}/", HelpName = "DIR", DefaultValueFactory = _ => DefaultOutputDirectory };
         var templates = new Option<string?>("--templates") { Description = "Folder with report templates overriding the built-in threat-model reports.", HelpName = "DIR" };
         var reportOnly = new Option<bool>("--report-only") { Description = "Report failed controls but exit 0 (input errors still exit 2, harness failures 3)." };
+        var waivers = new Option<string?>("--waivers") { Description = "Waiver file (justification, owner, expiry per control, scenario or fingerprint). Default: the profile's waivers.", HelpName = "FILE" };
+        var baseline = new Option<string?>("--baseline") { Description = "results.json of an earlier run: each failure is marked new or existing. Default: the profile's baseline.", HelpName = "FILE" };
+        var failOn = new Option<string?>("--fail-on") { Description = "Which failures fail the gate: all, or only new ones (needs a baseline). Default: the profile's gate.failOn, else all.", HelpName = "all|new" };
+        failOn.AcceptOnlyFromAmong("all", "new");
+        var failOnSeverity = new Option<string?>("--fail-on-severity") { Description = "Least severity of a failed scenario that fails the gate. Default: the profile's gate.failOnSeverity, else high.", HelpName = "LEVEL" };
+        failOnSeverity.AcceptOnlyFromAmong("critical", "high", "medium", "low", "info");
 
         var command = new Command("run", "Run compliance scenarios (Gherkin feature files) and write results.json, junit.xml and messages.ndjson.")
         {
             profile, features, bindings, tags, parallel, stepTimeout, outDirectory, reportOnly, templates,
+            waivers, baseline, failOn, failOnSeverity,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -62,7 +71,12 @@ public static class RunCommand
                 parseResult.GetValue(stepTimeout),
                 parseResult.GetValue(outDirectory) ?? DefaultOutputDirectory,
                 parseResult.GetValue(reportOnly),
-                parseResult.GetValue(templates));
+                parseResult.GetValue(templates),
+                new RunGateOptions(
+                    parseResult.GetValue(waivers),
+                    parseResult.GetValue(baseline),
+                    parseResult.GetValue(failOn) is { } on ? Enum.Parse<GateFailOn>(on, ignoreCase: true) : null,
+                    parseResult.GetValue(failOnSeverity) is { } level ? Enum.Parse<SeverityThreshold>(level, ignoreCase: true) : null));
             var (_, exitCode) = await ExecuteAsync(options, output, parseResult.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
             return exitCode;
         });
@@ -81,6 +95,7 @@ public static class RunCommand
         await using var containers = await ProfileContainers.StartAsync(LoadProfile(options.ProfilePath, workingDirectory), output, cancellationToken).ConfigureAwait(false);
         var profile = containers.Profile;
         var catalog = ControlCatalog.Create(profile?.Catalogs.Select(ControlCatalog.LoadJsonCatalogFile) ?? []);
+        var gate = RunGate.Create(options.Gate, options.ReportOnly, profile, catalog);
         var stepTimeout = options.StepTimeoutSeconds is { } seconds ? ToTimeout(seconds) : profile?.Timeouts.Step;
         var runOptions = new ScenarioRunOptions
         {
@@ -120,17 +135,21 @@ public static class RunCommand
                 options.Tags is null ? "--features" : "--tags", 0, 0, "no scenario to run: the selection is empty", "check the feature folders and the tag expression"));
         }
 
+        // The final files are written again with the verdict, waivers and new/existing marks.
+        var gated = gate.Evaluate(result);
+        writer.Write(gated);
+
         // The profile's system model turns the run into a threat model too, joined with this run's evidence.
         if (profile?.SystemModel is { } systemModel)
         {
-            foreach (var path in ThreatModelJob.Execute(systemModel, result, null, options.TemplatesDirectory, outputDirectory, catalog))
+            foreach (var path in ThreatModelJob.Execute(systemModel, gated, null, options.TemplatesDirectory, outputDirectory, catalog))
             {
                 await output.WriteLineAsync($"wrote {Path.Combine(options.OutputDirectory, Path.GetFileName(path))}").ConfigureAwait(false);
             }
         }
 
-        var reportOnly = options.ReportOnly || profile?.Gate.Mode == GateMode.ReportOnly;
-        return (result, ExitCodeFor(result, reportOnly));
+        GateSummaryRenderer.Render(console, gated);
+        return (gated, gated.Gate!.ExitCode);
     }
 
     /// <summary>
@@ -158,16 +177,12 @@ public static class RunCommand
         return secrets;
     }
 
-    /// <summary>3 when the run did not complete; otherwise 1 when anything was not verified (0 in report-only mode), else 0.</summary>
+    /// <summary>The exit code of an evaluated run; a run not yet gated is evaluated with the default policy (built-in catalog, no waivers).</summary>
     public static int ExitCodeFor(RunResult result, bool reportOnly = false)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Interrupted || result.Summary.NotRun > 0)
-        {
-            return ExitCodes.CouldNotRun;
-        }
-
-        return result.Summary.Unsuccessful > 0 && !reportOnly ? ExitCodes.GateFailed : ExitCodes.Success;
+        var gate = result.Gate ?? new GateEvaluator(new GateSettings { Mode = reportOnly ? GateMode.ReportOnly : GateMode.Enforce }, ControlCatalog.BuiltIn).Evaluate(result).Gate!;
+        return gate.ExitCode;
     }
 
     private static TargetProfile? LoadProfile(string? path, string workingDirectory)

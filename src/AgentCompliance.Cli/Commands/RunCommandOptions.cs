@@ -10,6 +10,7 @@ namespace AgentCompliance.Cli.Commands;
 /// <param name="OutputDirectory">Where results, JUnit XML and Cucumber messages go.</param>
 /// <param name="ReportOnly">Report failures without failing the process (also <c>gate.mode: report-only</c>).</param>
 /// <param name="TemplatesDirectory">Report templates overriding the built-in ones, for the threat-model reports.</param>
+/// <param name="Gate">Waivers, baseline and thresholds overriding the profile's gate policy.</param>
 public sealed record RunCommandOptions(
     string? ProfilePath,
     IReadOnlyList<string> Features,
@@ -19,4 +20,5 @@ public sealed record RunCommandOptions(
     double? StepTimeoutSeconds,
     string OutputDirectory,
     bool ReportOnly = false,
-    string? TemplatesDirectory = null);
+    string? TemplatesDirectory = null,
+    RunGateOptions? Gate = null);

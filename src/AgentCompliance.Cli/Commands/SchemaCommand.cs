@@ -5,7 +5,7 @@ using AgentCompliance.Core.Configuration;
 namespace AgentCompliance.Cli.Commands;
 
 /// <summary>
-/// <c>agentcompliance schema &lt;profile|system-model|risk-tracking|threat-model&gt; [--format json|markdown]</c>: prints an
+/// <c>agentcompliance schema &lt;profile|system-model|risk-tracking|threat-model|waivers&gt; [--format json|markdown]</c>: prints an
 /// embedded JSON Schema so users can save it for their editor (e.g. <c>agentcompliance schema profile &gt; profile.schema.json</c>),
 /// or its Markdown reference (what docs/reference is generated from).
 /// </summary>
@@ -17,11 +17,12 @@ internal static class SchemaCommand
         ["system-model"] = SchemaResources.SystemModel,
         ["risk-tracking"] = SchemaResources.RiskTracking,
         ["threat-model"] = SchemaResources.ThreatModel,
+        ["waivers"] = SchemaResources.Waivers,
     };
 
     public static Command Create(TextWriter output)
     {
-        var kind = new Argument<string>("kind") { Description = "Which schema: profile, system-model, risk-tracking or threat-model." };
+        var kind = new Argument<string>("kind") { Description = "Which schema: profile, system-model, risk-tracking, threat-model or waivers." };
         kind.AcceptOnlyFromAmong([.. Schemas.Keys]);
 
         var format = new Option<string>("--format")
@@ -31,7 +32,7 @@ internal static class SchemaCommand
         };
         format.AcceptOnlyFromAmong("json", "markdown");
 
-        var command = new Command("schema", "Print the JSON Schema of a profile, system model, risk tracking file or threat-model.json, or its Markdown reference.") { kind, format };
+        var command = new Command("schema", "Print the JSON Schema of a profile, system model, risk tracking file or threat-model.json or waiver file, or its Markdown reference.") { kind, format };
         command.SetAction(parseResult =>
         {
             var name = parseResult.GetValue(kind)!;

@@ -1,4 +1,5 @@
 using AgentCompliance.Core.Catalog;
+using AgentCompliance.Core.Gating;
 using AgentCompliance.Core.Results;
 using AgentCompliance.Core.SystemModels;
 using AgentCompliance.Reporting.ThreatModels;
@@ -28,10 +29,17 @@ internal static class ThreatModelJob
         var generator = new ThreatModelGenerator();
         var trackingPath = risksPath ?? RiskTrackingLoader.FindBeside(systemModelPath);
         var tracking = trackingPath is null ? null : RiskTrackingLoader.Load(trackingPath, generator.ThreatIds(model));
-        var controls = ControlStatusIndex.Build(catalog, run);
+        var controls = ControlStatusIndex.Build(catalog, run, ControlWaiversOf(run));
         var result = generator.Generate(model, controls, run, tracking);
 
         // Templates are checked before anything is written: a broken override fails with file:line, not half a report.
         return new ThreatModelOutputWriter(templatesFolder).Write(result, outputDirectory, ScenarioEngine.ToolVersion);
     }
+
+    /// <summary>The control waivers the gate applied to a run, so the reports list those controls as waived with their justification.</summary>
+    private static List<ControlWaiver> ControlWaiversOf(RunResult? run) =>
+    [
+        .. (run?.Scenarios ?? []).Select(s => s.Waiver).OfType<Waiver>().Where(w => w.Control is not null).DistinctBy(w => w.Location)
+            .Select(w => new ControlWaiver(w.Control!, w.Justification, w.Expires) { Owner = w.Owner }),
+    ];
 }

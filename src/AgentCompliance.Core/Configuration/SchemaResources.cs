@@ -26,6 +26,9 @@ public static class SchemaResources
     /// <summary>Decisions about threats (accepted, mitigated, false positive), kept beside the system model.</summary>
     public const string RiskTracking = Prefix + "risk-tracking.schema.json";
 
+    /// <summary>Accepted failures with justification, owner and expiry, keyed by control, scenario or fingerprint.</summary>
+    public const string Waivers = Prefix + "waivers.schema.json";
+
     /// <summary>threat-model.json, the machine-readable threat model joined with run evidence.</summary>
     public const string ThreatModel = Prefix + "threat-model.schema.json";
 

@@ -1,3 +1,5 @@
+using AgentCompliance.Core.Gating;
+
 namespace AgentCompliance.Core.Results;
 
 /// <summary>
@@ -23,4 +25,7 @@ public sealed record RunResult
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public RunSummary Summary => RunSummary.From(Scenarios);
+
+    /// <summary>The release gate's verdict, once evaluated (see <see cref="GateEvaluator"/>); null before.</summary>
+    public GateVerdict? Gate { get; init; }
 }

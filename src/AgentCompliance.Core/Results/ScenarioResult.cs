@@ -1,3 +1,5 @@
+using AgentCompliance.Core.Gating;
+
 namespace AgentCompliance.Core.Results;
 
 /// <summary>The outcome of one scenario, or one example row of a scenario outline.</summary>
@@ -37,4 +39,13 @@ public sealed record ScenarioResult
     public string? ErrorMessage { get; init; }
 
     public IReadOnlyList<StepResult> Steps { get; init; } = [];
+
+    /// <summary>Identity across runs without line numbers (see <see cref="ScenarioFingerprint"/>); baselines and waivers match on it.</summary>
+    public string Fingerprint => ScenarioFingerprint.Of(this);
+
+    /// <summary>The waiver that accepted this failure, set by the gate; null when not waived.</summary>
+    public Waiver? Waiver { get; init; }
+
+    /// <summary>For a failure gated against a baseline: whether the baseline had it. Null without a baseline or for a success.</summary>
+    public BaselineStatus? Baseline { get; init; }
 }

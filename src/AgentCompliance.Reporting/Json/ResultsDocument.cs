@@ -23,4 +23,7 @@ internal sealed record ResultsDocument
     public required IReadOnlyList<string> Warnings { get; init; }
 
     public required IReadOnlyList<ScenarioDocument> Scenarios { get; init; }
+
+    /// <summary>Absent or null until the gate ran (checkpoints, older files).</summary>
+    public GateDocument? Gate { get; init; }
 }

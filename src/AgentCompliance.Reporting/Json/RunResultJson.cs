@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AgentCompliance.Core.Configuration;
 using AgentCompliance.Core.Diagnostics;
+using AgentCompliance.Core.Gating;
 using AgentCompliance.Core.Results;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -241,6 +243,16 @@ public static class RunResultJson
         Summary = ToSummary(result.Summary),
         Warnings = result.Warnings,
         Scenarios = result.Scenarios.Select(ToDocument).ToList(),
+        Gate = result.Gate is { } gate
+            ? new GateDocument
+            {
+                Passed = gate.Passed,
+                ReportOnly = gate.ReportOnly,
+                ExitCode = gate.ExitCode,
+                Reasons = gate.Reasons.Select(r => new GateReasonDocument(GateReasonKindNames.ToJson(r.Kind), r.Message)).ToList(),
+                Notes = gate.Notes,
+            }
+            : null,
     };
 
     private static SummaryDocument ToSummary(RunSummary summary) =>
@@ -262,6 +274,21 @@ public static class RunResultJson
         DurationMs = ToMilliseconds(scenario.Duration),
         ErrorMessage = scenario.ErrorMessage,
         Steps = scenario.Steps.Select(ToDocument).ToList(),
+        Fingerprint = scenario.Fingerprint,
+        Waiver = scenario.Waiver is { } waiver
+            ? new WaiverDocument
+            {
+                Control = waiver.Control,
+                Scenario = waiver.Scenario,
+                Fingerprint = waiver.Fingerprint,
+                Justification = waiver.Justification,
+                Owner = waiver.Owner,
+                Expires = waiver.ExpiresText,
+                File = waiver.File,
+                Line = waiver.Line,
+            }
+            : null,
+        Baseline = scenario.Baseline is { } baseline ? GateReasonKindNames.ToJson(baseline) : null,
     };
 
     private static StepDocument ToDocument(StepResult step) => new()
@@ -287,6 +314,14 @@ public static class RunResultJson
         InterruptionReason = document.InterruptionReason,
         Warnings = document.Warnings,
         Scenarios = document.Scenarios.Select(FromDocument).ToList(),
+        Gate = document.Gate is { } gate
+            ? new GateVerdict
+            {
+                ReportOnly = gate.ReportOnly,
+                Reasons = gate.Reasons.Select(r => new GateReason(GateReasonKindNames.Parse(r.Kind), r.Message)).ToList(),
+                Notes = gate.Notes,
+            }
+            : null,
     };
 
     private static ScenarioResult FromDocument(ScenarioDocument scenario) => new()
@@ -305,6 +340,20 @@ public static class RunResultJson
         Duration = FromMilliseconds(scenario.DurationMs),
         ErrorMessage = scenario.ErrorMessage,
         Steps = scenario.Steps.Select(FromDocument).ToList(),
+        Waiver = scenario.Waiver is { } waiver
+            ? new Waiver
+            {
+                Control = waiver.Control,
+                Scenario = waiver.Scenario,
+                Fingerprint = waiver.Fingerprint,
+                Justification = waiver.Justification,
+                Owner = waiver.Owner,
+                Expires = ParseDate(waiver.Expires),
+                File = waiver.File,
+                Line = waiver.Line,
+            }
+            : null,
+        Baseline = scenario.Baseline is { } baseline ? GateReasonKindNames.ParseBaseline(baseline) : null,
     };
 
     private static StepResult FromDocument(StepDocument step) => new()
@@ -320,6 +369,12 @@ public static class RunResultJson
         Candidates = step.Candidates,
         Evidence = step.Evidence.Select(e => new EvidenceItem(e.Kind, e.Title, e.Text)).ToList(),
     };
+
+    // The schema only checks the shape YYYY-MM-DD; a day that does not exist means the file was edited by hand.
+    private static DateOnly ParseDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new InvalidInputException(new InputProblem("results.json", 0, 0, $"waiver expiry '{text}' is not a calendar date", "write the file again with `agentcompliance run --out DIR`"));
 
     // The schema's enum already rejected anything else; this guards against the two drifting apart.
     private static ResultStatus ParseStatus(string text) =>

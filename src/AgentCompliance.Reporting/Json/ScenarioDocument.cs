@@ -30,4 +30,12 @@ internal sealed record ScenarioDocument
     public required string? ErrorMessage { get; init; }
 
     public required IReadOnlyList<StepDocument> Steps { get; init; }
+
+    // Optional so results.json files written before the gate existed still read (baselines, merges).
+    public string? Fingerprint { get; init; }
+
+    public WaiverDocument? Waiver { get; init; }
+
+    /// <summary><c>new</c> or <c>existing</c> against the baseline; null without one.</summary>
+    public string? Baseline { get; init; }
 }

@@ -78,7 +78,7 @@ public sealed class SampleFileTests
     {
         Assert.That(
             SchemaResources.Names,
-            Is.EquivalentTo(new[] { SchemaResources.Profile, SchemaResources.SystemModel, SchemaResources.Catalog, SchemaResources.Results, SchemaResources.RiskTracking, SchemaResources.ThreatModel }));
+            Is.EquivalentTo(new[] { SchemaResources.Profile, SchemaResources.SystemModel, SchemaResources.Catalog, SchemaResources.Results, SchemaResources.RiskTracking, SchemaResources.ThreatModel, SchemaResources.Waivers }));
         foreach (var name in SchemaResources.Names)
         {
             Assert.That(SchemaResources.Get(name).ActualProperties, Is.Not.Empty, name);

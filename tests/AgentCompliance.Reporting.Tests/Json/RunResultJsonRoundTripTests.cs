@@ -78,7 +78,7 @@ public sealed class RunResultJsonRoundTripTests
         {
             Assert.That(
                 root.EnumerateObject().Select(p => p.Name),
-                Is.EqualTo(new[] { "schemaVersion", "toolVersion", "startedAt", "finishedAt", "interrupted", "interruptionReason", "summary", "warnings", "scenarios" }));
+                Is.EqualTo(new[] { "schemaVersion", "toolVersion", "startedAt", "finishedAt", "interrupted", "interruptionReason", "summary", "warnings", "scenarios", "gate" }));
             Assert.That(root.GetProperty("schemaVersion").GetInt32(), Is.EqualTo(1));
             Assert.That(root.GetProperty("startedAt").GetString(), Is.EqualTo("2025-03-14T09:26:53.5897932+02:00"));
             Assert.That(root.GetProperty("interruptionReason").ValueKind, Is.EqualTo(JsonValueKind.Null));

@@ -1,0 +1,15 @@
+namespace AgentCompliance.Reporting.Json;
+
+/// <summary>The gate's verdict in results.json.</summary>
+internal sealed record GateDocument
+{
+    public required bool Passed { get; init; }
+
+    public required bool ReportOnly { get; init; }
+
+    public required int ExitCode { get; init; }
+
+    public required IReadOnlyList<GateReasonDocument> Reasons { get; init; }
+
+    public required IReadOnlyList<string> Notes { get; init; }
+}
