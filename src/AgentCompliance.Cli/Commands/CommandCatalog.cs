@@ -11,6 +11,7 @@ internal static class CommandCatalog
         return
         [
             RunCommand.Create(output),
+            DemoCommand.Create(output),
             ValidateCommand.Create(output),
             AnalyzeCommand.Create(output),
             ThreatModelCommand.Create(output),

@@ -76,7 +76,7 @@ public static class RunCommand
         ArgumentNullException.ThrowIfNull(error);
 
         var workingDirectory = Environment.CurrentDirectory;
-        var profile = LoadProfile(options.ProfilePath, workingDirectory);
+        var profile = options.Profile ?? LoadProfile(options.ProfilePath, workingDirectory);
         var catalog = ControlCatalog.Create(profile?.Catalogs.Select(ControlCatalog.LoadJsonCatalogFile) ?? []);
         var stepTimeout = options.StepTimeoutSeconds is { } seconds ? ToTimeout(seconds) : profile?.Timeouts.Step;
         var runOptions = new ScenarioRunOptions
