@@ -3,8 +3,11 @@ using System.Text.Json.Nodes;
 
 namespace AgentCompliance.ReferencePlatform.Policy;
 
-/// <summary>Asks a Cerbos decision point (<c>POST /api/check/resources</c>); one that cannot be asked denies.</summary>
-internal sealed class CerbosDecider(HttpClient http, Uri cerbos) : IToolCallDecider
+/// <summary>
+/// Asks a Cerbos decision point (<c>POST /api/check/resources</c>) whether an agent (role <c>agent</c>, no sensitive action
+/// performed yet) may invoke a tool; fails closed: one that cannot be asked denies.
+/// </summary>
+public sealed class CerbosDecider(HttpClient http, Uri cerbos) : IToolCallDecider
 {
     public async Task<(bool Allowed, string Reason)> DecideAsync(string agent, string tool, CancellationToken cancellationToken)
     {
