@@ -40,7 +40,6 @@ internal sealed class PlatformTokenService : IAsyncDisposable
     {
         var signingKey = RSA.Create(2048);
         var database = $"platform-{Guid.NewGuid():N}";
-        var configuration = settings.Configuration;
         var host = await PlatformWebHost.StartAsync(
             settings.BindAddress,
             port,
