@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AgentCompliance.ReferencePlatform;
 using AgentCompliance.ReferencePlatform.Server;
 
@@ -37,13 +38,16 @@ catch (Exception e) when (e is ArgumentException or UriFormatException or IOExce
     return 2;
 }
 
+// SIGINT (Ctrl-C) and SIGTERM (docker stop) end the wait below, so the platform stops in order.
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+void Stop(PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 await using var platform = await ReferencePlatformHost.StartAsync(configuration, listen, stop.Token);
 if (settings.Get("secrets-dir") is { } secretsFolder)
