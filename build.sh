@@ -23,12 +23,12 @@ build_solution() {
   dotnet build AgentCompliance.sln -c "$CONFIGURATION" -warnaserror -nologo -v quiet
 }
 
-# The main job on the bundled demo: the bundled control library against the demo profile and its system model.
-# Report-only, so the demo's deliberate weak spots show up as failed controls without failing the command.
+# The main job on the bundled demo: the reference agent platform started in process (weak by default; pass
+# --configuration hardened for the other one), the whole bundled control library against it, the demo's system model
+# and weak sample agent. Report-only, so the weak spots show up as failed controls without failing the command.
 cmd_demo() {
   require_dotnet
-  dotnet run --project src/AgentCompliance.Cli -c "$CONFIGURATION" -- \
-    run --profile samples/profiles/demo.agentcompliance.yaml --out reports/demo --report-only "$@"
+  dotnet run --project src/AgentCompliance.Cli -c "$CONFIGURATION" -- demo --out reports/demo "$@"
 }
 
 # The real third-party servers the tests probe (oidc-provider, Cerbos, the MCP reference server), from npm.

@@ -12,6 +12,7 @@ internal static class CommandCatalog
         [
             RunCommand.Create(output),
             DiffCommand.Create(output),
+            DemoCommand.Create(output),
             ValidateCommand.Create(output),
             AnalyzeCommand.Create(output),
             ThreatModelCommand.Create(output),

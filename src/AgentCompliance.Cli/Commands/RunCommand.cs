@@ -92,7 +92,7 @@ public static class RunCommand
 
         var workingDirectory = Environment.CurrentDirectory;
         // The profile's containers run for the whole run and are removed on every way out (failure, Ctrl-C included).
-        await using var containers = await ProfileContainers.StartAsync(LoadProfile(options.ProfilePath, workingDirectory), output, cancellationToken).ConfigureAwait(false);
+        await using var containers = await ProfileContainers.StartAsync(options.Profile ?? LoadProfile(options.ProfilePath, workingDirectory), output, cancellationToken).ConfigureAwait(false);
         var profile = containers.Profile;
         var catalog = ControlCatalog.Create(profile?.Catalogs.Select(ControlCatalog.LoadJsonCatalogFile) ?? []);
         var gate = RunGate.Create(options.Gate, options.ReportOnly, profile, catalog);

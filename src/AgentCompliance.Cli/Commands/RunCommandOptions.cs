@@ -1,3 +1,5 @@
+using AgentCompliance.Core.Configuration;
+
 namespace AgentCompliance.Cli.Commands;
 
 /// <summary>The parsed options of <c>agentcompliance run</c>; anything left empty falls back to the profile.</summary>
@@ -11,6 +13,7 @@ namespace AgentCompliance.Cli.Commands;
 /// <param name="ReportOnly">Report failures without failing the process (also <c>gate.mode: report-only</c>).</param>
 /// <param name="TemplatesDirectory">Report templates overriding the built-in ones, for the threat-model reports.</param>
 /// <param name="Gate">Waivers, baseline and thresholds overriding the profile's gate policy.</param>
+/// <param name="Profile">A profile built in memory (e.g. for a deployment the command started itself), used instead of <paramref name="ProfilePath"/>.</param>
 public sealed record RunCommandOptions(
     string? ProfilePath,
     IReadOnlyList<string> Features,
@@ -21,4 +24,5 @@ public sealed record RunCommandOptions(
     string OutputDirectory,
     bool ReportOnly = false,
     string? TemplatesDirectory = null,
-    RunGateOptions? Gate = null);
+    RunGateOptions? Gate = null,
+    TargetProfile? Profile = null);

@@ -1,5 +1,6 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using AgentCompliance.ReferencePlatform.Gateway;
+using AgentCompliance.ReferencePlatform.Policy;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -19,7 +20,7 @@ public sealed class AgentGatewayHost : IAsyncDisposable
 {
     private readonly LoopbackWebHost _host;
 
-    private AgentGatewayHost(LoopbackWebHost host, AgentGatewayOptions options, GatewayAuditLog audit)
+    private AgentGatewayHost(LoopbackWebHost host, AgentGatewayOptions options, AuditTrail audit)
     {
         _host = host;
         Options = options;
@@ -28,7 +29,7 @@ public sealed class AgentGatewayHost : IAsyncDisposable
 
     public AgentGatewayOptions Options { get; }
 
-    public GatewayAuditLog AuditLog { get; }
+    public AuditTrail AuditLog { get; }
 
     public Uri BaseUrl => _host.BaseUrl;
 
@@ -37,14 +38,15 @@ public sealed class AgentGatewayHost : IAsyncDisposable
     public static async Task<AgentGatewayHost> StartAsync(AgentGatewayOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var audit = new GatewayAuditLog(options.AuditFile);
+        var audit = new AuditTrail(options.AuditFile);
         var pdp = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        IToolCallDecider? decider = options.PolicyDecisionPoint is { } url ? new CerbosDecider(pdp, url) : null;
         var host = await LoopbackWebHost.StartAsync(
             app =>
             {
                 app.UseAuthentication();
                 app.UseAuthorization();
-                app.MapPost("/tools/{tool}", (HttpContext context, string tool) => CallToolAsync(context, tool, options, audit, pdp)).RequireAuthorization();
+                app.MapPost("/tools/{tool}", (HttpContext context, string tool) => CallToolAsync(context, tool, options, audit, decider)).RequireAuthorization();
                 app.MapGet("/audit/events", () => Results.Text(audit.ReadAll(), "application/x-ndjson"));
             },
             services =>
@@ -68,7 +70,7 @@ public sealed class AgentGatewayHost : IAsyncDisposable
         return new AgentGatewayHost(host, options, audit);
     }
 
-    private static async Task<IResult> CallToolAsync(HttpContext context, string tool, AgentGatewayOptions options, GatewayAuditLog audit, HttpClient pdp)
+    private static async Task<IResult> CallToolAsync(HttpContext context, string tool, AgentGatewayOptions options, AuditTrail audit, IToolCallDecider? decider)
     {
         var agent = context.User.FindFirst("client_id")?.Value ?? context.User.FindFirst("sub")?.Value ?? "unknown";
         var correlationId = options.UsesCorrelationIds ? Guid.NewGuid().ToString("N") : null;
@@ -108,9 +110,9 @@ public sealed class AgentGatewayHost : IAsyncDisposable
         }
 
         var zone = options.Tools.TryGetValue(tool, out var known) ? known : null;
-        var (allowed, reason) = options.PolicyDecisionPoint is null
+        var (allowed, reason) = decider is null
             ? (true, "no policy decision point is asked")
-            : await AskPolicyAsync(pdp, options.PolicyDecisionPoint, agent, tool, context.RequestAborted).ConfigureAwait(false);
+            : await decider.DecideAsync(agent, tool, context.RequestAborted).ConfigureAwait(false);
         if (!allowed)
         {
             if (options.AuditsDenials)
@@ -130,34 +132,6 @@ public sealed class AgentGatewayHost : IAsyncDisposable
         audit.Append(Event("data_access", "read", $"datastore:{zone}/{tool}", "allow"));
         audit.Append(Event("downstream_call", "POST", $"service:{zone}-backend/{tool}", "allow"));
         return Results.Json(new { tool, result = "ok", correlationId });
-    }
-
-    // Fails closed: a decision point that cannot be asked denies.
-    private static async Task<(bool Allowed, string Reason)> AskPolicyAsync(HttpClient pdp, Uri url, string agent, string tool, CancellationToken cancellationToken)
-    {
-        var request = new JsonObject
-        {
-            ["requestId"] = Guid.NewGuid().ToString("N"),
-            ["principal"] = new JsonObject { ["id"] = agent, ["roles"] = new JsonArray("agent"), ["attr"] = new JsonObject { ["sensitiveActionPerformed"] = false } },
-            ["resources"] = new JsonArray(new JsonObject
-            {
-                ["actions"] = new JsonArray("invoke"),
-                ["resource"] = new JsonObject { ["kind"] = "tool", ["id"] = tool },
-            }),
-        };
-        try
-        {
-            using var response = await pdp.PostAsJsonAsync(new Uri(url, "api/check/resources"), request, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false);
-            var effect = body?["results"]?[0]?["actions"]?["invoke"]?.GetValue<string>();
-            return effect == "EFFECT_ALLOW"
-                ? (true, "allowed by policy")
-                : (false, $"policy denies agent '{agent}' the tool '{tool}': it is outside the agent's allow-list");
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
-        {
-            return (false, "the policy decision point could not be asked");
-        }
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();

@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace AgentCompliance.TestServers.Gateway;
+namespace AgentCompliance.ReferencePlatform.Gateway;
 
 /// <summary>The gateway's audit trail: one JSON object per line, appended whole under a lock, served back as written.</summary>
-public sealed class GatewayAuditLog(string path)
+public sealed class AuditTrail(string path)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly Lock _gate = new();
