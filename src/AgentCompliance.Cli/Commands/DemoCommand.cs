@@ -66,7 +66,7 @@ public static class DemoCommand
                 Catalogs = [repository.Catalog],
                 Gate = new GateSettings { Mode = GateMode.ReportOnly },
             };
-            var options = new RunCommandOptions(null, [], [], null, 1, null, outputDirectory, ReportOnly: true, repository.Templates, profile);
+            var options = new RunCommandOptions(null, [], [], null, 1, null, outputDirectory, ReportOnly: true, repository.Templates, Profile: profile);
             var (result, exitCode) = await RunCommand.ExecuteAsync(options, output, error, cancellationToken).ConfigureAwait(false);
             var report = Path.Combine(outputDirectory, "threat-model.html");
             await output.WriteLineAsync($"report: {report} ({result.Summary.Failed} failed, {result.Summary.Passed} passed of {result.Summary.Total} scenarios against the {configuration.Name} platform)").ConfigureAwait(false);
