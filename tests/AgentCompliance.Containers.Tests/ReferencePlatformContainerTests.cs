@@ -154,44 +154,50 @@ public sealed partial class ReferencePlatformContainerTests
             string Agent(string name, string authMethod, string scopes, string tools) => $$"""
                   - name: {{name}}
                     clientId: {{Client(name)}}
-                    credentials: {env: {{variables[Client(name)]}}}
+                    credentials: {env: {{variables[Client(name)]}} }
                     authMethod: {{(weak ? "client_secret_basic" : authMethod)}}
                     allowedScopes: [{{scopes}}]
                     allowedTools: [{{tools}}]
-                    resource: "http://127.0.0.1:${containers.platform.ports.{{mcp}}}/mcp"
+                    resource: "http://127.0.0.1:{{Port(mcp)}}/mcp"
                 """;
+            static string Port(int port) => "${containers.platform.ports." + port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
             var secretEnvironment = string.Join("\n", clients.Select(c => $"      AGENTPLATFORM_SECRET_{c.Replace('-', '_').ToUpperInvariant()}: {{env: {variables[c]}}}"));
             _profile = Path.Combine(_folder, "agentcompliance.yaml");
             File.WriteAllText(_profile, $$"""
                 version: 1
                 name: reference-platform-{{configuration}}-container
                 target:
-                  identityProvider: {issuer: "http://127.0.0.1:${containers.platform.ports.{{issuer}}}/"}
-                  agentGateway: {baseUrl: "http://127.0.0.1:${containers.platform.ports.{{gateway}}}/"}
-                  policyDecisionPoint: {kind: cerbos, url: "http://127.0.0.1:${containers.platform.ports.{{gateway}}}/pdp/"}
+                  identityProvider: {issuer: "http://127.0.0.1:{{Port(issuer)}}/"}
+                  agentGateway: {baseUrl: "http://127.0.0.1:{{Port(gateway)}}/"}
+                  policyDecisionPoint: {kind: cerbos, url: "http://127.0.0.1:{{Port(gateway)}}/pdp/"}
                   mcpServers:
                     - name: tool-server
-                      url: "http://127.0.0.1:${containers.platform.ports.{{mcp}}}/mcp"
+                      url: "http://127.0.0.1:{{Port(mcp)}}/mcp"
                       transport: streamable-http
                       expectedTools: [search_documents, create_ticket, issue_refund]
                       agent: research-agent
                       toolPinFile: {{RepositoryLayout.PathOf("samples", "reference-platform", "pins", "tool-server.json")}}
-                  auditLog: {url: "http://127.0.0.1:${containers.platform.ports.{{gateway}}}/audit/events"}
+                  auditLog: {url: "http://127.0.0.1:{{Port(gateway)}}/audit/events"}
                 agents:
                 {{Agent("research-agent", "client_secret_basic", "documents.read", "search_documents")}}
                 {{Agent("support-agent", "client_secret_post", "documents.read, tickets.write", "search_documents, create_ticket")}}
                 {{Agent("billing-agent", "client_secret_basic", "refunds.issue", "issue_refund")}}
+                humans:
+                  - {name: refund-approver, subject: alice.approver}
                 containers:
                   - name: platform
-                    build: {context: {{context}}, buildArgs: {BASE_IMAGE: "{{DockerTestEnvironment.BaseImage}}"}}
+                    build: {context: {{context}}, buildArgs: {BASE_IMAGE: "{{DockerTestEnvironment.BaseImage}}" } }
                     environment:
                       AGENTPLATFORM_CONFIGURATION: {{configuration}}
                       AGENTPLATFORM_ISSUER_PORT: {{issuer}}
                       AGENTPLATFORM_GATEWAY_PORT: {{gateway}}
                       AGENTPLATFORM_MCP_PORT: {{mcp}}
                 {{secretEnvironment}}
-                    ports: [{container: {{issuer}}, host: {{issuer}}}, {container: {{gateway}}, host: {{gateway}}}, {container: {{mcp}}, host: {{mcp}}}]
-                    wait: {http: {path: /.well-known/openid-configuration, port: {{issuer}}, status: 200}, timeoutSeconds: 120}
+                    ports:
+                      - {container: {{issuer}}, host: {{issuer}} }
+                      - {container: {{gateway}}, host: {{gateway}} }
+                      - {container: {{mcp}}, host: {{mcp}} }
+                    wait: {http: {path: /.well-known/openid-configuration, port: {{issuer}}, status: 200 }, timeoutSeconds: 120}
                 transport: {allowInsecureLoopback: true}
                 timeouts: {requestSeconds: 10, stepSeconds: 60}
                 """);
