@@ -22,6 +22,11 @@ public sealed class CheckpointingRunObserver : IRunObserver, IDisposable
     private readonly List<ScenarioResult> _finished = [];
     private readonly Lock _gate = new();
 
+    // Serialises file writes. Held while a file is written, so the gate above is never held that long: scenario
+    // threads only wait for the gate, not for a checkpoint of thousands of scenarios to reach the disk.
+    private readonly Lock _writing = new();
+    private int _writtenCount = -1;
+
     private DateTimeOffset _startedAt;
     private int _expectedScenarios;
     private DateTimeOffset? _lastWrite;
@@ -53,14 +58,19 @@ public sealed class CheckpointingRunObserver : IRunObserver, IDisposable
     /// <exception cref="CouldNotRunException">The output folder cannot be written: better to stop before running anything.</exception>
     public void RunStarted(int scenarioCount)
     {
-        lock (_gate)
+        // Same lock order as every checkpoint write: the writing lock, then the gate.
+        lock (_writing)
         {
-            _startedAt = _time.GetUtcNow();
-            _expectedScenarios = scenarioCount;
-            _finished.Clear();
-            _output.Write(Checkpoint());
-            _lastWrite = _time.GetUtcNow();
-            _dirty = false;
+            lock (_gate)
+            {
+                _startedAt = _time.GetUtcNow();
+                _expectedScenarios = scenarioCount;
+                _finished.Clear();
+                _output.Write(Checkpoint());
+                _writtenCount = 0;
+                _lastWrite = _time.GetUtcNow();
+                _dirty = false;
+            }
         }
     }
 
@@ -72,6 +82,7 @@ public sealed class CheckpointingRunObserver : IRunObserver, IDisposable
     public void ScenarioFinished(ScenarioResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        RunResult checkpoint;
         lock (_gate)
         {
             if (_runFinished || _disposed)
@@ -83,16 +94,17 @@ public sealed class CheckpointingRunObserver : IRunObserver, IDisposable
             _dirty = true;
             var now = _time.GetUtcNow();
             var dueAt = (_lastWrite ?? DateTimeOffset.MinValue) + _minimumInterval;
-            if (_lastWrite is null || now >= dueAt)
-            {
-                WriteCheckpointLocked();
-            }
-            else
+            if (_lastWrite is not null && now < dueAt)
             {
                 // Throttled: make sure the scenarios that just finished still reach disk if nothing else finishes.
                 ScheduleTrailingWriteLocked(dueAt - now);
+                return;
             }
+
+            checkpoint = TakeCheckpointLocked();
         }
+
+        WriteCheckpoint(checkpoint);
     }
 
     /// <summary>Writes the final result over the checkpoints.</summary>
@@ -105,6 +117,11 @@ public sealed class CheckpointingRunObserver : IRunObserver, IDisposable
             _runFinished = true;
             _trailingWrite?.Dispose();
             _trailingWrite = null;
+        }
+
+        // After any checkpoint write in progress; checkpoints that start later see the run finished and stand down.
+        lock (_writing)
+        {
             _output.Write(result);
         }
     }
@@ -133,30 +150,53 @@ public sealed class CheckpointingRunObserver : IRunObserver, IDisposable
 
     private void OnTrailingWrite()
     {
+        RunResult checkpoint;
         lock (_gate)
         {
-            if (_dirty && !_runFinished && !_disposed)
+            if (!_dirty || _runFinished || _disposed)
             {
-                WriteCheckpointLocked();
+                return;
             }
+
+            checkpoint = TakeCheckpointLocked();
         }
+
+        WriteCheckpoint(checkpoint);
     }
 
-    private void WriteCheckpointLocked()
+    /// <summary>Snapshots the finished scenarios and marks them written; the caller writes the snapshot outside the gate.</summary>
+    private RunResult TakeCheckpointLocked()
     {
-        try
-        {
-            _output.Write(Checkpoint());
-            LastCheckpointError = null;
-        }
-        catch (CouldNotRunException e)
-        {
-            // A failed checkpoint must not end the run: the final write reports a folder that stays unwritable.
-            LastCheckpointError = e;
-        }
-
         _lastWrite = _time.GetUtcNow();
         _dirty = false;
+        return Checkpoint();
+    }
+
+    private void WriteCheckpoint(RunResult checkpoint)
+    {
+        lock (_writing)
+        {
+            lock (_gate)
+            {
+                // The final result is written (or about to be), or a newer checkpoint already went out: nothing to add.
+                if (_runFinished || _disposed || checkpoint.Scenarios.Count <= _writtenCount)
+                {
+                    return;
+                }
+            }
+
+            try
+            {
+                _output.Write(checkpoint);
+                LastCheckpointError = null;
+                _writtenCount = checkpoint.Scenarios.Count;
+            }
+            catch (CouldNotRunException e)
+            {
+                // A failed checkpoint must not end the run: the final write reports a folder that stays unwritable.
+                LastCheckpointError = e;
+            }
+        }
     }
 
     private RunResult Checkpoint() => new()
