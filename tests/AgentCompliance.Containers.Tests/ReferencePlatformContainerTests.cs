@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using AgentCompliance.Cli;
 using AgentCompliance.Core.Configuration;
 using AgentCompliance.Core.Diagnostics;
@@ -21,7 +20,7 @@ namespace AgentCompliance.Containers.Tests;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed partial class ReferencePlatformContainerTests
+public sealed class ReferencePlatformContainerTests
 {
     private static readonly string[] Features = ["identity", "revocation", "policy", "audit", "mcp"];
 
@@ -126,7 +125,7 @@ public sealed partial class ReferencePlatformContainerTests
         [.. Scenarios(results).Where(s => s.GetProperty("status").GetString() == status).Select(s => s.GetProperty("name").GetString()!).Order(StringComparer.Ordinal)];
 
     /// <summary>One run: a profile for the configuration on free loopback ports, secrets exported for the container and the profile alike.</summary>
-    private sealed partial class ContainerRun : IDisposable
+    private sealed class ContainerRun : IDisposable
     {
         private readonly string _folder;
         private readonly string _profile;
@@ -216,23 +215,7 @@ public sealed partial class ReferencePlatformContainerTests
         }
 
         /// <summary>No client secret and no issued token (a JWT) in any output file or the console.</summary>
-        public void AssertNothingLeaks(string console)
-        {
-            var texts = Directory.EnumerateFiles(OutputDirectory, "*", SearchOption.AllDirectories)
-                .Select(f => (Name: Path.GetFileName(f), Text: File.ReadAllText(f)))
-                .Append(("console output", console))
-                .ToList();
-            Assert.That(texts, Has.Count.GreaterThan(1), "the run wrote no output files");
-            foreach (var (name, text) in texts)
-            {
-                foreach (var secret in _secrets.Values)
-                {
-                    Assert.That(text, Does.Not.Contain(secret), $"a client secret leaked into {name}");
-                }
-
-                Assert.That(JsonWebToken().IsMatch(text), Is.False, $"an issued token (JWT) appears in {name}");
-            }
-        }
+        public void AssertNothingLeaks(string console) => LeakCheck.AssertNothingLeaks(OutputDirectory, console, _secrets.Values);
 
         public void Dispose()
         {
@@ -248,8 +231,5 @@ public sealed partial class ReferencePlatformContainerTests
             listener.Start();
             return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
-
-        [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.")]
-        private static partial Regex JsonWebToken();
     }
 }

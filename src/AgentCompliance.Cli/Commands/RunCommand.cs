@@ -113,11 +113,13 @@ public static class RunCommand
         var outputDirectory = Path.GetFullPath(options.OutputDirectory, workingDirectory);
         var writer = new RunOutputWriter(outputDirectory);
         var console = CommandConsole.Create(output);
-        using var checkpoints = new CheckpointingRunObserver(writer, ScenarioEngine.ToolVersion);
+        using var checkpoints = new CheckpointingRunObserver(writer, ScenarioEngine.ToolVersion, finish: run => gate.Evaluate(run));
         using var progress = new ConsoleRunObserver(console, CommandConsole.ChooseMode(console));
 
-        // The checkpoint observer goes first: its RunFinished writes the final files before the summary is shown.
+        // The checkpoint observer goes first: its RunFinished writes the final files, with the gate's verdict, waivers
+        // and new/existing marks, before the summary is shown.
         var result = await engine.RunAsync(runOptions, [checkpoints, progress], cancellationToken).ConfigureAwait(false);
+        var gated = checkpoints.FinalResult ?? throw new InvalidOperationException("the scenario engine returned without reporting the run finished");
         foreach (var warning in result.Warnings)
         {
             await error.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
@@ -134,10 +136,6 @@ public static class RunCommand
             throw new InvalidInputException(new InputProblem(
                 options.Tags is null ? "--features" : "--tags", 0, 0, "no scenario to run: the selection is empty", "check the feature folders and the tag expression"));
         }
-
-        // The final files are written again with the verdict, waivers and new/existing marks.
-        var gated = gate.Evaluate(result);
-        writer.Write(gated);
 
         // The profile's system model turns the run into a threat model too, joined with this run's evidence.
         if (profile?.SystemModel is { } systemModel)

@@ -8,7 +8,8 @@ namespace AgentCompliance.Reporting.Output;
 /// finish, it rewrites every output as a partial run (<c>interrupted: true</c>, reason starting with
 /// <see cref="InProgressReason"/>, unfinished scenarios absent). Ctrl-C, a crash or a CI timeout therefore leave
 /// files that say the run did not complete instead of nothing, or a previous run's results. <see cref="RunFinished"/>
-/// replaces them with the final result; no checkpoint is written after that.
+/// replaces them with the final result — once, after the optional finishing step (the release gate's verdict) — and
+/// no checkpoint is written after that.
 /// </summary>
 public sealed class CheckpointingRunObserver : IRunObserver, IDisposable
 {
@@ -19,6 +20,7 @@ public sealed class CheckpointingRunObserver : IRunObserver, IDisposable
     private readonly string _toolVersion;
     private readonly TimeProvider _time;
     private readonly TimeSpan _minimumInterval;
+    private readonly Func<RunResult, RunResult>? _finish;
     private readonly List<ScenarioResult> _finished = [];
     private readonly Lock _gate = new();
 
@@ -39,7 +41,8 @@ public sealed class CheckpointingRunObserver : IRunObserver, IDisposable
     /// <param name="toolVersion">Recorded in each checkpoint, as the final result will.</param>
     /// <param name="timeProvider">Clock for the run start and the write interval.</param>
     /// <param name="minimumInterval">Least time between two checkpoint writes; one second unless given.</param>
-    public CheckpointingRunObserver(RunOutputWriter output, string toolVersion, TimeProvider? timeProvider = null, TimeSpan? minimumInterval = null)
+    /// <param name="finish">Completes the run's result before it is written (e.g. adds the gate's verdict), so the final files are written once.</param>
+    public CheckpointingRunObserver(RunOutputWriter output, string toolVersion, TimeProvider? timeProvider = null, TimeSpan? minimumInterval = null, Func<RunResult, RunResult>? finish = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentException.ThrowIfNullOrEmpty(toolVersion);
@@ -47,9 +50,13 @@ public sealed class CheckpointingRunObserver : IRunObserver, IDisposable
         _toolVersion = toolVersion;
         _time = timeProvider ?? TimeProvider.System;
         _minimumInterval = minimumInterval ?? TimeSpan.FromSeconds(1);
+        _finish = finish;
         ArgumentOutOfRangeException.ThrowIfLessThan(_minimumInterval, TimeSpan.Zero, nameof(minimumInterval));
         _startedAt = _time.GetUtcNow();
     }
+
+    /// <summary>The result written by <see cref="RunFinished"/> (after the finishing step); null until then.</summary>
+    public RunResult? FinalResult { get; private set; }
 
     /// <summary>The last checkpoint write that failed (disk full, folder removed), if any; the run goes on regardless.</summary>
     public CouldNotRunException? LastCheckpointError { get; private set; }
@@ -107,11 +114,12 @@ public sealed class CheckpointingRunObserver : IRunObserver, IDisposable
         WriteCheckpoint(checkpoint);
     }
 
-    /// <summary>Writes the final result over the checkpoints.</summary>
+    /// <summary>Writes the final result, completed by the finishing step, over the checkpoints.</summary>
     /// <exception cref="CouldNotRunException">The final files cannot be written.</exception>
     public void RunFinished(RunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        var final = _finish?.Invoke(result) ?? result;
         lock (_gate)
         {
             _runFinished = true;
@@ -122,7 +130,8 @@ public sealed class CheckpointingRunObserver : IRunObserver, IDisposable
         // After any checkpoint write in progress; checkpoints that start later see the run finished and stand down.
         lock (_writing)
         {
-            _output.Write(result);
+            _output.Write(final);
+            FinalResult = final;
         }
     }
 

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 
-namespace AgentCompliance.ReferencePlatform.Tests;
+namespace AgentCompliance.Tests;
 
-/// <summary>Fails when a secret or any JWT (an issued token) appears in a folder's files or in console output.</summary>
+/// <summary>Fails when a secret or any JWT (an issued token) appears in a folder's files or in console output; linked into the test projects that run the platform.</summary>
 internal static partial class LeakCheck
 {
     public static void AssertNothingLeaks(string folder, string console, IEnumerable<string> secrets)
