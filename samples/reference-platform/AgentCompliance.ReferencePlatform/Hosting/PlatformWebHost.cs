@@ -17,7 +17,9 @@ internal sealed class PlatformWebHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<PlatformWebHost> StartAsync(string bindAddress, int port, Action<IServiceCollection> configureServices, Action<WebApplication> configureApp, CancellationToken cancellationToken)
+    // `prepare` runs on the built services before the host listens (e.g. seeding clients), so no request ever reaches
+    // a component that is not complete yet: a readiness check that answers means ready.
+    public static async Task<PlatformWebHost> StartAsync(string bindAddress, int port, Action<IServiceCollection> configureServices, Action<WebApplication> configureApp, CancellationToken cancellationToken, Func<IServiceProvider, Task>? prepare = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://{bindAddress}:{port}");
@@ -27,6 +29,11 @@ internal sealed class PlatformWebHost : IAsyncDisposable
         configureApp(app);
         try
         {
+            if (prepare is not null)
+            {
+                await prepare(app.Services).ConfigureAwait(false);
+            }
+
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch

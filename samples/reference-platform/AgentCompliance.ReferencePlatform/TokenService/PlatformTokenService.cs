@@ -56,19 +56,9 @@ internal sealed class PlatformTokenService : IAsyncDisposable
             },
             app => app.MapPost("/connect/token", async context =>
                 await (await TokenRequestHandler.HandleAsync(context, settings).ConfigureAwait(false)).ExecuteAsync(context).ConfigureAwait(false)),
-            cancellationToken).ConfigureAwait(false);
-        var service = new PlatformTokenService(host);
-        try
-        {
-            await service.SeedAsync(settings).ConfigureAwait(false);
-        }
-        catch
-        {
-            await service.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        return service;
+            cancellationToken,
+            services => SeedAsync(services, settings)).ConfigureAwait(false);
+        return new PlatformTokenService(host);
     }
 
     /// <summary>
@@ -148,9 +138,10 @@ internal sealed class PlatformTokenService : IAsyncDisposable
         }
     }
 
-    private async Task SeedAsync(TokenServiceSettings settings)
+    // Before the host listens: a client asking for a token as soon as discovery answers must find its registration.
+    private static async Task SeedAsync(IServiceProvider services, TokenServiceSettings settings)
     {
-        await using var scope = _host.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         foreach (var client in settings.Clients)
         {
