@@ -14,8 +14,9 @@ namespace AgentCompliance.Steps.Live;
 public sealed class TransportSecuritySteps(DeploymentContext deployment)
 {
     /// <summary>
-    /// Every endpoint in the profile is an https URL. Plain http is accepted only for a loopback host when the profile
-    /// sets <c>transport.allowInsecureLoopback</c> (a local test deployment); anything else fails, naming the key.
+    /// Every endpoint in the profile is an https URL; anything else fails, naming the key. Plain http to a loopback host
+    /// fails too: <c>transport.allowInsecureLoopback</c> only lets the other probes reach a local test deployment, it
+    /// does not make plain http a pass (waive the scenario for such a deployment instead).
     /// </summary>
     /// <example>Then every endpoint in the profile uses https</example>
     [Then("every endpoint in the profile uses https")]
@@ -32,15 +33,12 @@ public sealed class TransportSecuritySteps(DeploymentContext deployment)
             {
                 notes.AppendLine($"{endpoint.Key}: {TransportRules.Endpoint(url)} — https");
             }
-            else if (url.Scheme == Uri.UriSchemeHttp && TransportRules.IsLoopback(url) && profile.Transport.AllowInsecureLoopback)
-            {
-                notes.AppendLine($"{endpoint.Key}: {TransportRules.Endpoint(url)} — plain http to loopback, accepted because transport.allowInsecureLoopback is true");
-            }
             else
             {
                 var why = url.Scheme != Uri.UriSchemeHttp ? $"uses the scheme '{url.Scheme}'"
-                    : TransportRules.IsLoopback(url) ? "is plain http (loopback, but transport.allowInsecureLoopback is not set)"
-                    : "is plain http to a non-loopback host, so credentials and tokens cross the network unencrypted";
+                    : !TransportRules.IsLoopback(url) ? "is plain http to a non-loopback host, so credentials and tokens cross the network unencrypted"
+                    : profile.Transport.AllowInsecureLoopback ? "is plain http (loopback; transport.allowInsecureLoopback lets the probes reach it, but it has no TLS)"
+                    : "is plain http (loopback, and transport.allowInsecureLoopback is not set)";
                 violations.Add($"{endpoint.Key} {TransportRules.Endpoint(url)} {why}");
             }
         }

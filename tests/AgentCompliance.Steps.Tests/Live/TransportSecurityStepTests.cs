@@ -51,22 +51,15 @@ public sealed class TransportSecurityStepTests
         }
     }
 
-    [TestCase(true, false)]
-    [TestCase(false, true)]
-    public void Plain_http_to_loopback_passes_only_when_the_profile_allows_it(bool allowed, bool fails)
+    [TestCase(false, "is plain http (loopback, and transport.allowInsecureLoopback is not set)")]
+    [TestCase(true, "is plain http (loopback; transport.allowInsecureLoopback lets the probes reach it, but it has no TLS)")]
+    public void Plain_http_to_loopback_fails_even_when_the_profile_lets_the_probes_reach_it(bool allowed, string why)
     {
         var (steps, _, deployment) = Given(Profile(new TargetEndpoints { PolicyDecisionPoint = new PolicyDecisionPointEndpoint { Kind = PolicyDecisionPointKind.Cerbos, Url = new Uri("http://127.0.0.1:3592/") } }, allowed));
         using (deployment)
         {
-            if (fails)
-            {
-                var failure = Assert.Throws<ControlFailedException>(steps.ThenEveryEndpointInTheProfileUsesHttps)!;
-                Assert.That(failure.Message, Does.Contain("target.policyDecisionPoint.url http://127.0.0.1:3592/ is plain http (loopback, but transport.allowInsecureLoopback is not set)"));
-            }
-            else
-            {
-                Assert.DoesNotThrow(steps.ThenEveryEndpointInTheProfileUsesHttps);
-            }
+            var failure = Assert.Throws<ControlFailedException>(steps.ThenEveryEndpointInTheProfileUsesHttps)!;
+            Assert.That(failure.Message, Does.Contain($"target.policyDecisionPoint.url http://127.0.0.1:3592/ {why}"));
         }
     }
 

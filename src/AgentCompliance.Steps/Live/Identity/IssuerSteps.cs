@@ -43,7 +43,8 @@ public sealed class IssuerSteps(AgentTokenContext tokens)
 
     /// <summary>
     /// The token, introspection, revocation and JWKS endpoints (from the profile, else the issuer's metadata) use
-    /// https; plain http passes only for a loopback host when the profile sets <c>transport.allowInsecureLoopback</c>.
+    /// https. Plain http fails, also to a loopback host the profile allows (<c>transport.allowInsecureLoopback</c> only
+    /// lets the probes reach a local test deployment; waive this scenario for one).
     /// </summary>
     /// <example>Then the issuer's token endpoints are served over https</example>
     [Then("the issuer's token endpoints are served over https")]
@@ -72,6 +73,12 @@ public sealed class IssuerSteps(AgentTokenContext tokens)
         }
 
         deployment.Note("transport of the token endpoints", outcome.Message);
+        var plain = endpoints.Where(e => e.Value.Scheme == Uri.UriSchemeHttp).Select(e => e.Key).ToList();
+        if (plain.Count > 0)
+        {
+            throw new ControlFailedException(
+                $"token endpoints without TLS: {string.Join(", ", plain)} (plain http to a loopback host; transport.allowInsecureLoopback lets the probes reach it, but secrets and tokens travel unencrypted)");
+        }
     }
 
     private static void Add(Dictionary<string, Uri> endpoints, string name, Uri? url)

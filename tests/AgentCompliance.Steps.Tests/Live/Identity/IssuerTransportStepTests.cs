@@ -7,8 +7,8 @@ using AgentCompliance.Steps.Live.Identity;
 namespace AgentCompliance.Steps.Tests.Live.Identity;
 
 /// <summary>
-/// The transport control for token endpoints, judged on the configured URLs before anything is sent: plain http fails
-/// unless it goes to a loopback host and the profile allows it; https passes. Every endpoint is configured, so these
+/// The transport control for token endpoints, judged on the configured URLs before anything is sent: plain http fails,
+/// also to a loopback host the profile lets the probes reach; https passes. Every endpoint is configured, so these
 /// tests send nothing (the evidence stays empty).
 /// </summary>
 [TestFixture]
@@ -60,6 +60,17 @@ public sealed class IssuerTransportStepTests
 
         Assert.That(error!.Message, Is.EqualTo("token endpoints without TLS: issuer: http://127.0.0.1:9/ is plain http; set transport.allowInsecureLoopback: true in the profile to allow it for a local deployment"));
         Assert.That(evidence, Is.Empty);
+    }
+
+    [Test]
+    public void An_allowed_plain_http_loopback_issuer_still_fails_for_want_of_TLS()
+    {
+        var (steps, evidence) = Steps(Endpoints("http://127.0.0.1:9/", "http://127.0.0.1:9/token"), allowInsecureLoopback: true);
+
+        var error = Assert.ThrowsAsync<ControlFailedException>(steps.ThenTheIssuersTokenEndpointsAreServedOverHttps);
+
+        Assert.That(error!.Message, Is.EqualTo("token endpoints without TLS: issuer, token endpoint, introspection endpoint, revocation endpoint, JWKS (plain http to a loopback host; transport.allowInsecureLoopback lets the probes reach it, but secrets and tokens travel unencrypted)"));
+        Assert.That(evidence.Single().Title, Is.EqualTo("transport of the token endpoints"));
     }
 
     [Test]
