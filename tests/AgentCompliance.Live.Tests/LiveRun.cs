@@ -25,6 +25,9 @@ internal sealed class LiveRun : IDisposable
 
     public int ExitCode { get; private set; }
 
+    /// <summary>A waiver file for the run (<c>--waivers</c>); none by default.</summary>
+    public string? WaiversFile { get; set; }
+
     public string Console { get; private set; } = string.Empty;
 
     /// <summary>Creates a temporary folder for a run.</summary>
@@ -50,7 +53,8 @@ internal sealed class LiveRun : IDisposable
             1,
             null,
             OutputDirectory,
-            ReportOnly: false);
+            ReportOnly: false,
+            Gate: new RunGateOptions(WaiversFile));
         using var output = new StringWriter();
         using var error = new StringWriter();
         (Result, ExitCode) = await RunCommand.ExecuteAsync(options, output, error, CancellationToken.None).ConfigureAwait(false);
@@ -62,6 +66,10 @@ internal sealed class LiveRun : IDisposable
     public ScenarioResult Scenario(string name) =>
         Result.Scenarios.SingleOrDefault(s => s.Name == name)
         ?? throw new AssertionException($"no scenario '{name}' in the run (scenarios: {string.Join("; ", Result.Scenarios.Select(s => s.Name))})");
+
+    /// <summary>Names of the failed scenarios a waiver covers, sorted.</summary>
+    public IReadOnlyList<string> WaivedScenarios() =>
+        [.. Result.Scenarios.Where(s => s.Status == ResultStatus.Failed && s.Waiver is not null).Select(s => s.Name).Order(StringComparer.Ordinal)];
 
     /// <summary>Names of the scenarios with that status, sorted.</summary>
     public IReadOnlyList<string> ScenariosWith(ResultStatus status) =>

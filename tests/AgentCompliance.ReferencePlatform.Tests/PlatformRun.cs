@@ -23,6 +23,9 @@ internal sealed class PlatformRun : IDisposable
 
     public int ExitCode { get; private set; }
 
+    /// <summary>A waiver file for the run (<c>--waivers</c>); none by default.</summary>
+    public string? WaiversFile { get; set; }
+
     public string Console { get; private set; } = string.Empty;
 
     /// <summary>The secrets the profile references (client secrets, the person's token), read back from their files.</summary>
@@ -37,7 +40,7 @@ internal sealed class PlatformRun : IDisposable
         var profile = await ReferencePlatformProfile.CreateAsync(platform, secrets, toolPinFile, CancellationToken.None);
         profile = profile with { Features = [.. features.Select(f => Path.IsPathRooted(f) ? f : RepositoryLayout.PathOf("features", f))] };
         ProfileSecrets = [.. profile.Agents.Select(a => a.Credentials!.Resolve()), .. profile.Humans.Select(h => h.SubjectToken!.Resolve())];
-        var options = new RunCommandOptions(null, [], [], string.IsNullOrEmpty(tags) ? null : tags, 1, null, OutputDirectory, Profile: profile);
+        var options = new RunCommandOptions(null, [], [], string.IsNullOrEmpty(tags) ? null : tags, 1, null, OutputDirectory, Gate: new RunGateOptions(WaiversFile), Profile: profile);
         using var output = new StringWriter();
         using var error = new StringWriter();
         (Result, ExitCode) = await RunCommand.ExecuteAsync(options, output, error, CancellationToken.None);
@@ -48,6 +51,10 @@ internal sealed class PlatformRun : IDisposable
     public ScenarioResult Scenario(string name) =>
         Result.Scenarios.SingleOrDefault(s => s.Name == name)
         ?? throw new AssertionException($"no scenario '{name}' in the run (scenarios: {string.Join("; ", Result.Scenarios.Select(s => s.Name))})");
+
+    /// <summary>Names of the failed scenarios a waiver covers, sorted.</summary>
+    public IReadOnlyList<string> WaivedScenarios() =>
+        [.. Result.Scenarios.Where(s => s.Status == ResultStatus.Failed && s.Waiver is not null).Select(s => s.Name).Order(StringComparer.Ordinal)];
 
     public IReadOnlyList<string> ScenariosWith(ResultStatus status) =>
         [.. Result.Scenarios.Where(s => s.Status == status).Select(s => s.Name).Order(StringComparer.Ordinal)];

@@ -17,14 +17,18 @@ public sealed class OidcProviderRevocationTests
         await using var issuer = await OidcProviderIssuer.StartAsync(hardened: true);
         using var run = LiveRun.Create();
         SetSecrets(run, issuer, "AC_OP_H");
+        run.WaiversFile = LoopbackTlsWaivers.Write(run.Folder);
 
         // Opaque tokens have no JWT signature or type to check: that scenario is for JWT issuers, so it is left out.
         await run.RunAsync(Profile(issuer, "AC_OP_H"), "not @jwt", "identity", "revocation");
 
         Assert.Multiple(() =>
         {
-            Assert.That(run.ScenariosWith(ResultStatus.Failed), Is.Empty, $"{run.Console}\n{issuer.Output}");
-            Assert.That(run.ScenariosWith(ResultStatus.Passed), Has.Count.EqualTo(8));
+            // Served over plain http on loopback, the TLS control fails; the waiver keeps the gate green.
+            Assert.That(run.ScenariosWith(ResultStatus.Failed), Is.EqualTo(new[] { LoopbackTlsWaivers.TokenEndpointScenario }), $"{run.Console}\n{issuer.Output}");
+            Assert.That(run.WaivedScenarios(), Is.EqualTo(new[] { LoopbackTlsWaivers.TokenEndpointScenario }));
+            Assert.That(run.ScenariosWith(ResultStatus.Passed), Has.Count.EqualTo(7));
+            Assert.That(run.ExitCode, Is.Zero, run.Console);
             var revocation = run.Scenario("A revoked agent token is rejected within seconds");
             var notes = string.Join("\n", revocation.Steps.SelectMany(s => s.Evidence).Select(e => e.Text));
             Assert.That(notes, Does.Contain($"the protected resource {issuer.Api("research")}: rejected after"));
@@ -48,6 +52,7 @@ public sealed class OidcProviderRevocationTests
             {
                 "A revoked agent token is rejected within seconds",
                 "Agent tokens are short-lived",
+                LoopbackTlsWaivers.TokenEndpointScenario,
             }), $"{run.Console}\n{issuer.Output}");
             var error = run.Scenario("A revoked agent token is rejected within seconds").ErrorMessage;
             Assert.That(error, Does.StartWith("When the access tokens are revoked: access tokens that cannot be revoked:"));
