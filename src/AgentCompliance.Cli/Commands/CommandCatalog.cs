@@ -19,6 +19,7 @@ internal static class CommandCatalog
             ControlsCommand.Create(output),
             StepsCommand.Create(output),
             SchemaCommand.Create(output),
+            InitCommand.Create(output),
         ];
     }
 }
