@@ -37,6 +37,12 @@ public static class ShardedRunMerge
             }
         }
 
+        // Shards of another split make "duplicate" and "missing" meaningless: report the mismatch alone.
+        if (problems.Count > 0)
+        {
+            throw new InvalidInputException(problems);
+        }
+
         foreach (var duplicate in parts.GroupBy(p => p.Shard.Index).Where(g => g.Count() > 1))
         {
             var files = duplicate.Select(p => p.File).ToList();
