@@ -11,6 +11,7 @@ internal static class CommandCatalog
         return
         [
             RunCommand.Create(output),
+            MergeCommand.Create(output),
             DiffCommand.Create(output),
             DemoCommand.Create(output),
             ValidateCommand.Create(output),

@@ -11,6 +11,7 @@ using AgentCompliance.Core.Redaction;
 using AgentCompliance.Core.Results;
 using AgentCompliance.Reporting.Output;
 using AgentCompliance.Scenarios.Execution;
+using AgentCompliance.Scenarios.Filtering;
 using AgentCompliance.Scenarios.Tags;
 using AgentCompliance.Steps;
 
@@ -54,11 +55,12 @@ public static class RunCommand
         failOn.AcceptOnlyFromAmong("all", "new");
         var failOnSeverity = new Option<string?>("--fail-on-severity") { Description = "Least severity of a failed scenario that fails the gate. Default: the profile's gate.failOnSeverity, else high.", HelpName = "LEVEL" };
         failOnSeverity.AcceptOnlyFromAmong("critical", "high", "medium", "low", "info");
+        var shard = new Option<string?>("--shard") { Description = "Run only shard K of N of the selected scenarios (CI matrix jobs); join them with 'agentcompliance merge'.", HelpName = "K/N" };
 
         var command = new Command("run", "Run compliance scenarios (Gherkin feature files) and write results.json, junit.xml and messages.ndjson.")
         {
             profile, features, bindings, tags, parallel, stepTimeout, outDirectory, reportOnly, templates,
-            waivers, baseline, failOn, failOnSeverity,
+            waivers, baseline, failOn, failOnSeverity, shard,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -76,7 +78,8 @@ public static class RunCommand
                     parseResult.GetValue(waivers),
                     parseResult.GetValue(baseline),
                     parseResult.GetValue(failOn) is { } on ? Enum.Parse<GateFailOn>(on, ignoreCase: true) : null,
-                    parseResult.GetValue(failOnSeverity) is { } level ? Enum.Parse<SeverityThreshold>(level, ignoreCase: true) : null));
+                    parseResult.GetValue(failOnSeverity) is { } level ? Enum.Parse<SeverityThreshold>(level, ignoreCase: true) : null),
+                Shard: parseResult.GetValue(shard) is { } part ? ScenarioShard.Parse(part) : null);
             var (_, exitCode) = await ExecuteAsync(options, output, parseResult.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
             return exitCode;
         });
@@ -107,6 +110,7 @@ public static class RunCommand
             MessagesDirectory = options.OutputDirectory,
             WorkingDirectory = workingDirectory,
             SharedContext = [new TargetContext { Profile = profile }, KnownSecrets(profile)],
+            Shard = options.Shard,
         };
 
         var engine = new ScenarioEngine([StepLibrary.Assembly], new CatalogControlTagMapper(catalog));
@@ -130,15 +134,17 @@ public static class RunCommand
             await output.WriteLineAsync($"wrote {Path.Combine(options.OutputDirectory, file)}").ConfigureAwait(false);
         }
 
-        if (result.Summary.Total == 0)
+        // A shard may get nothing when there are more shards than scenarios; only an empty selection is an error.
+        if ((result.Shard?.SelectedTotal ?? result.Summary.Total) == 0)
         {
             // Nothing selected means nothing verified: a typo in --tags must not turn a release gate green.
             throw new InvalidInputException(new InputProblem(
                 options.Tags is null ? "--features" : "--tags", 0, 0, "no scenario to run: the selection is empty", "check the feature folders and the tag expression"));
         }
 
-        // The profile's system model turns the run into a threat model too, joined with this run's evidence.
-        if (profile?.SystemModel is { } systemModel)
+        // The profile's system model turns the run into a threat model too, joined with this run's evidence; a shard's
+        // part of the evidence would show the other shards' controls as untested, so `merge` writes it instead.
+        if (profile?.SystemModel is { } systemModel && result.Shard is null)
         {
             foreach (var path in ThreatModelJob.Execute(systemModel, gated, null, options.TemplatesDirectory, outputDirectory, catalog))
             {

@@ -1,4 +1,5 @@
 using AgentCompliance.Core.Configuration;
+using AgentCompliance.Scenarios.Filtering;
 
 namespace AgentCompliance.Cli.Commands;
 
@@ -14,6 +15,7 @@ namespace AgentCompliance.Cli.Commands;
 /// <param name="TemplatesDirectory">Report templates overriding the built-in ones, for the threat-model reports.</param>
 /// <param name="Gate">Waivers, baseline and thresholds overriding the profile's gate policy.</param>
 /// <param name="Profile">A profile built in memory (e.g. for a deployment the command started itself), used instead of <paramref name="ProfilePath"/>.</param>
+/// <param name="Shard">Run only this shard of the selection (<c>--shard K/N</c>); null runs all of it.</param>
 public sealed record RunCommandOptions(
     string? ProfilePath,
     IReadOnlyList<string> Features,
@@ -25,4 +27,5 @@ public sealed record RunCommandOptions(
     bool ReportOnly = false,
     string? TemplatesDirectory = null,
     RunGateOptions? Gate = null,
-    TargetProfile? Profile = null);
+    TargetProfile? Profile = null,
+    ScenarioShard? Shard = null);

@@ -18,6 +18,11 @@ public static class GateSummaryRenderer
             return;
         }
 
+        if (result.Shard is { } shard)
+        {
+            console.WriteLine($"Shard {shard.Index}/{shard.Count}: {result.Scenarios.Count} of {shard.SelectedTotal} selected scenarios; join the shards with 'agentcompliance merge'");
+        }
+
         var waived = result.Scenarios.Where(s => s.Waiver is not null).ToList();
         if (waived.Count > 0)
         {

@@ -22,6 +22,9 @@ namespace AgentCompliance.Core.Gating;
 /// <item>per framework, passed controls / tested controls must reach the minimum pass rate (a waived control counts
 /// as passed; a framework with a minimum and no tested control fails).</item>
 /// </list>
+/// On one shard of a split run (<see cref="RunResult.Shard"/>) the coverage rules — required controls not tested,
+/// minimum pass rates — are skipped and the verdict says so (<see cref="GateVerdict.CoverageDeferred"/>): the other
+/// shards may test what this one did not, so only the merge can judge coverage. Every failure-based rule still applies.
 /// </summary>
 public sealed class GateEvaluator
 {
@@ -120,8 +123,16 @@ public sealed class GateEvaluator
         }
 
         reasons.AddRange(expiredReasons.DistinctBy(r => r.Message));
-        reasons.AddRange(RequiredControlReasons(scenarios));
-        reasons.AddRange(PassRateReasons(scenarios));
+        var coverageDeferred = run.Shard is not null;
+        reasons.AddRange(RequiredControlReasons(scenarios, coverageDeferred));
+        if (coverageDeferred)
+        {
+            notes.Add($"coverage checks deferred to merge: shard {run.Shard!.Index}/{run.Shard.Count} holds {run.Scenarios.Count} of {run.Shard.SelectedTotal} selected scenarios, so untested required controls and minimum pass rates are judged by `agentcompliance merge`");
+        }
+        else
+        {
+            reasons.AddRange(PassRateReasons(scenarios));
+        }
 
         var existing = scenarios.Count(s => s.Status == ResultStatus.Failed && s.Waiver is null && s.Baseline == BaselineStatus.Existing);
         if (_settings.FailOn == GateFailOn.New && existing > 0)
@@ -136,7 +147,7 @@ public sealed class GateEvaluator
                 : $"waiver {unused.Location} ({unused.Key}) expired on {unused.ExpiresText} and matched no failure; remove it");
         }
 
-        var verdict = new GateVerdict { Reasons = reasons, Notes = notes, ReportOnly = _settings.Mode == GateMode.ReportOnly };
+        var verdict = new GateVerdict { Reasons = reasons, Notes = notes, ReportOnly = _settings.Mode == GateMode.ReportOnly, CoverageDeferred = coverageDeferred };
         return run with { Scenarios = scenarios, Gate = verdict };
     }
 
@@ -191,7 +202,9 @@ public sealed class GateEvaluator
 
     private bool IsAtOrAboveThreshold(ScenarioResult scenario) => SeverityOf(scenario) <= _settings.FailOnSeverity;
 
-    private IEnumerable<GateReason> RequiredControlReasons(List<ScenarioResult> scenarios)
+    /// <param name="scenarios">The run's scenarios, waivers and baseline marks applied.</param>
+    /// <param name="coverageDeferred">On a shard: a required control no scenario of this shard tested may be tested by another, so only failures count.</param>
+    private IEnumerable<GateReason> RequiredControlReasons(List<ScenarioResult> scenarios, bool coverageDeferred)
     {
         foreach (var control in _required)
         {
@@ -199,6 +212,11 @@ public sealed class GateEvaluator
             var ran = scenarios.Where(s => s.Status is not (ResultStatus.Skipped or ResultStatus.NotRun) && s.Controls.Any(ids.Contains)).ToList();
             if (ran.Count == 0)
             {
+                if (coverageDeferred)
+                {
+                    continue;
+                }
+
                 yield return new GateReason(GateReasonKind.RequiredControlUntested, $"required control {control.Id} ({control.Name}) was not tested: no scenario tagged with it ran");
                 continue;
             }

@@ -13,6 +13,12 @@ public sealed record GateVerdict
     /// <summary>Computed and reported, but the exit code is 0 unless the run could not complete.</summary>
     public bool ReportOnly { get; init; }
 
+    /// <summary>
+    /// True on one shard of a split run: untested required controls and minimum pass rates were not judged, because
+    /// only the merged shards show what the whole run tested.
+    /// </summary>
+    public bool CoverageDeferred { get; init; }
+
     public bool Passed => Reasons.Count == 0;
 
     public bool RunIncomplete => Reasons.Any(r => r.Kind == GateReasonKind.RunIncomplete);

@@ -26,6 +26,9 @@ public sealed record RunResult
 
     public RunSummary Summary => RunSummary.From(Scenarios);
 
+    /// <summary>Set when this result holds one shard of a split run (<c>run --shard K/N</c>); null for a whole run or a merge.</summary>
+    public RunShard? Shard { get; init; }
+
     /// <summary>The release gate's verdict, once evaluated (see <see cref="GateEvaluator"/>); null before.</summary>
     public GateVerdict? Gate { get; init; }
 }

@@ -12,4 +12,7 @@ internal sealed record GateDocument
     public required IReadOnlyList<GateReasonDocument> Reasons { get; init; }
 
     public required IReadOnlyList<string> Notes { get; init; }
+
+    /// <summary>True on a shard: coverage rules were left to the merge. Optional so files written before it existed still read.</summary>
+    public bool CoverageDeferred { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AgentCompliance.Reporting.Json;
 
 /// <summary>
@@ -26,4 +28,8 @@ internal sealed record ResultsDocument
 
     /// <summary>Absent or null until the gate ran (checkpoints, older files).</summary>
     public GateDocument? Gate { get; init; }
+
+    /// <summary>Only in a shard's file (<c>run --shard K/N</c>): left out otherwise, so whole runs read as before.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ShardDocument? Shard { get; init; }
 }

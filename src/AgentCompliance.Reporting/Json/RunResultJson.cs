@@ -121,7 +121,45 @@ public static class RunResultJson
                 "the file was edited by hand or truncated; write it again with `agentcompliance run --out DIR`"));
         }
 
+        CheckShard(result, token, sourceName);
         return result;
+    }
+
+    /// <summary>
+    /// What the schema cannot say about a shard: K within 1..N, one position per listed scenario, each inside the
+    /// selection and none twice. A merge relies on these to put the shards back together.
+    /// </summary>
+    private static void CheckShard(RunResult result, JToken token, string sourceName)
+    {
+        if (result.Shard is not { } shard)
+        {
+            return;
+        }
+
+        string? problem = null;
+        if (shard.Index > shard.Count)
+        {
+            problem = $"shard index {shard.Index} is above the shard count {shard.Count}";
+        }
+        else if (shard.Positions.Count != result.Scenarios.Count)
+        {
+            problem = $"shard lists {shard.Positions.Count} positions for {result.Scenarios.Count} scenarios";
+        }
+        else if (shard.Positions.FirstOrDefault(p => p >= shard.SelectedTotal, -1) is var outside and >= 0)
+        {
+            problem = $"shard position {outside} is outside the {shard.SelectedTotal} selected scenarios";
+        }
+        else if (shard.Positions.Count != shard.Positions.Distinct().Count())
+        {
+            problem = "shard lists a position twice";
+        }
+
+        if (problem is not null)
+        {
+            var info = token["shard"] as IJsonLineInfo;
+            throw new InvalidInputException(new InputProblem(
+                sourceName, info?.LineNumber ?? 0, info?.LinePosition ?? 0, problem, "the file was edited by hand or truncated; run the shard again"));
+        }
     }
 
     private static JToken LoadWithLineInfo(string json, string sourceName)
@@ -251,7 +289,11 @@ public static class RunResultJson
                 ExitCode = gate.ExitCode,
                 Reasons = gate.Reasons.Select(r => new GateReasonDocument(GateReasonKindNames.ToJson(r.Kind), r.Message)).ToList(),
                 Notes = gate.Notes,
+                CoverageDeferred = gate.CoverageDeferred,
             }
+            : null,
+        Shard = result.Shard is { } shard
+            ? new ShardDocument { Index = shard.Index, Count = shard.Count, SelectedTotal = shard.SelectedTotal, Positions = shard.Positions }
             : null,
     };
 
@@ -320,7 +362,11 @@ public static class RunResultJson
                 ReportOnly = gate.ReportOnly,
                 Reasons = gate.Reasons.Select(r => new GateReason(GateReasonKindNames.Parse(r.Kind), r.Message)).ToList(),
                 Notes = gate.Notes,
+                CoverageDeferred = gate.CoverageDeferred,
             }
+            : null,
+        Shard = document.Shard is { } shard
+            ? new RunShard(shard.Index, shard.Count, shard.SelectedTotal) { Positions = shard.Positions }
             : null,
     };
 

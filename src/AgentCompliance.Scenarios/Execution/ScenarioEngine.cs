@@ -59,12 +59,16 @@ public sealed class ScenarioEngine
         ValidateControlTags(features);
 
         var warnings = new ConcurrentQueue<string>();
-        var runs = Plan(features, filter, warnings, out var selected);
-        if (selected.Count == 0)
+        var runs = Plan(features, filter, options.Shard, options.WorkingDirectory, warnings, out var selected, out var shard);
+        if ((shard?.SelectedTotal ?? selected.Count) == 0)
         {
             warnings.Enqueue(filter == TagExpression.Everything
                 ? "the feature files hold no scenarios"
                 : $"no scenario matches the tag expression \"{filter.Text}\"");
+        }
+        else if (shard is not null && selected.Count == 0)
+        {
+            warnings.Enqueue($"shard {shard.Index}/{shard.Count} got no scenario: only {shard.SelectedTotal} were selected, fewer than the shards");
         }
 
         var messagesPath = PrepareMessagesPath(options.MessagesDirectory, options.WorkingDirectory);
@@ -124,6 +128,7 @@ public sealed class ScenarioEngine
                 InterruptionReason = interruptionReason,
                 Scenarios = scenarios,
                 Warnings = [.. warnings.Select(redactor.Redact)],
+                Shard = shard,
             };
             foreach (var observer in observers)
             {
@@ -252,28 +257,46 @@ public sealed class ScenarioEngine
         }
     }
 
-    private List<FeatureRun> Plan(IReadOnlyList<ParsedFeature> features, TagExpression filter, ConcurrentQueue<string> warnings, out List<(ParsedFeature Feature, PlannedScenario Scenario)> selected)
+    private static List<FeatureRun> Plan(
+        IReadOnlyList<ParsedFeature> features,
+        TagExpression filter,
+        ScenarioShard? shardToRun,
+        string workingDirectory,
+        ConcurrentQueue<string> warnings,
+        out List<(ParsedFeature Feature, PlannedScenario Scenario)> selected,
+        out RunShard? shard)
     {
-        selected = [];
-        var runs = new List<FeatureRun>();
-        foreach (var feature in features)
+        var matching = features
+            .SelectMany(feature => feature.Scenarios.Where(scenario => filter.Matches(scenario.Tags)).Select(scenario => (Feature: feature, Scenario: scenario)))
+            .ToList();
+        IReadOnlyList<int> positions = [.. Enumerable.Range(0, matching.Count)];
+        shard = null;
+        if (shardToRun is not null)
         {
+            positions = ShardSplitter.PositionsFor([.. matching.Select(m => ShardSplitter.KeyOf(m.Feature.File, m.Scenario, workingDirectory))], shardToRun);
+            shard = new RunShard(shardToRun.Index, shardToRun.Count, matching.Count) { Positions = positions };
+        }
+
+        selected = [.. positions.Select(position => matching[position])];
+
+        // Positions ascend, so each feature's scenarios are consecutive: one FeatureRun per feature, in selection order.
+        var runs = new List<FeatureRun>();
+        for (var slot = 0; slot < selected.Count;)
+        {
+            var feature = selected[slot].Feature;
             var chosen = new List<(int Slot, PlannedScenario Scenario)>();
-            foreach (var scenario in feature.Scenarios.Where(scenario => filter.Matches(scenario.Tags)))
+            for (; slot < selected.Count && ReferenceEquals(selected[slot].Feature, feature); slot++)
             {
+                var scenario = selected[slot].Scenario;
                 if (SeverityTag.Find(scenario.Tags) is { } severity && !SeverityTag.IsKnown(severity))
                 {
                     warnings.Enqueue($"{scenario.Id}: unknown severity '{severity}' (expected one of {string.Join(", ", SeverityTag.KnownLevels)})");
                 }
 
-                chosen.Add((selected.Count, scenario));
-                selected.Add((feature, scenario));
+                chosen.Add((slot, scenario));
             }
 
-            if (chosen.Count > 0)
-            {
-                runs.Add(new FeatureRun(feature, CreateFeatureInfo(feature), chosen));
-            }
+            runs.Add(new FeatureRun(feature, CreateFeatureInfo(feature), chosen));
         }
 
         return runs;

@@ -12,6 +12,12 @@ public sealed record ScenarioRunOptions
     /// <summary>Cucumber tag expression selecting scenarios; null or empty selects all.</summary>
     public string? TagExpression { get; init; }
 
+    /// <summary>
+    /// Run only this shard of the selection (after tag filtering; see <see cref="Filtering.ShardSplitter"/>); the
+    /// result records it in <see cref="Core.Results.RunResult.Shard"/>. Null runs the whole selection.
+    /// </summary>
+    public Filtering.ScenarioShard? Shard { get; init; }
+
     /// <summary>How many features run at once; each concurrently running scenario gets its own runtime state.</summary>
     public int Parallelism { get; init; } = 1;
 

@@ -126,6 +126,30 @@ public class GateEvaluatorTests
     }
 
     [Test]
+    public void A_shard_leaves_coverage_to_the_merge_but_still_fails_on_its_failures()
+    {
+        var settings = new GateSettings { RequiredControls = ["ASI01", "ASI03"], MinPassRate = new MinimumPassRates { Nhi = 1.0 } };
+        var evaluator = new GateEvaluator(settings, ControlCatalog.BuiltIn);
+        var scenarios = new[] { Scenario("Revocation", ResultStatus.Failed, ["ASI03"], "info"), Scenario("Logging", ResultStatus.Failed, ["NHI7"], "low", line: 9) };
+
+        var shard = evaluator.Evaluate(Run(scenarios) with { Shard = new RunShard(1, 2, 4) { Positions = [0, 2] } }, Today);
+        var whole = evaluator.Evaluate(Run(scenarios), Today);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(shard.Gate!.Reasons.Select(r => r.Kind), Is.EqualTo(new[] { GateReasonKind.RequiredControlFailed }));
+            Assert.That(shard.Gate.CoverageDeferred, Is.True);
+            Assert.That(shard.Gate.Notes, Has.Some.StartsWith("coverage checks deferred to merge: shard 1/2 holds 2 of 4 selected scenarios"));
+            Assert.That(shard.Gate.ExitCode, Is.EqualTo(ExitCodes.GateFailed));
+            Assert.That(whole.Gate!.Reasons.Select(r => r.Kind), Is.EquivalentTo(new[]
+            {
+                GateReasonKind.RequiredControlUntested, GateReasonKind.RequiredControlFailed, GateReasonKind.PassRateBelowMinimum,
+            }));
+            Assert.That(whole.Gate.CoverageDeferred, Is.False);
+        });
+    }
+
+    [Test]
     public void A_clean_run_passes_with_exit_code_0()
     {
         var result = new GateEvaluator(new GateSettings(), ControlCatalog.BuiltIn).Evaluate(Run(Scenario("Passes", ResultStatus.Passed, ["ASI03"])), Today);
