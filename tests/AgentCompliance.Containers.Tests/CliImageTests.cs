@@ -1,7 +1,7 @@
 using System.Reflection;
+using System.Runtime.Versioning;
 using System.Text.Json;
 using AgentCompliance.Cli;
-using AgentCompliance.Cli.Commands;
 using AgentCompliance.Core.Diagnostics;
 
 namespace AgentCompliance.Containers.Tests;
@@ -15,6 +15,7 @@ namespace AgentCompliance.Containers.Tests;
 [TestFixture]
 [NonParallelizable]
 [Category("Containers")]
+[SupportedOSPlatform("linux")]
 public sealed class CliImageTests
 {
     private const string SharedIdentityFeature = """
@@ -80,13 +81,13 @@ public sealed class CliImageTests
     public async Task Help_exits_0_and_lists_every_command()
     {
         var help = await _image.RunAsync(null, [], "--help");
+        using var inProcess = new StringWriter();
+        await AgentComplianceApp.RunAsync(["--help"], inProcess, TextWriter.Null);
 
-        var listed = help.Output.Split('\n').SkipWhile(line => !line.StartsWith("Commands:", StringComparison.Ordinal)).Skip(1)
-            .Select(line => line.Trim()).Where(line => line.Length > 0).Select(line => line.Split(' ')[0]).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(help.ExitCode, Is.EqualTo(ExitCodes.Success), help.Console);
-            Assert.That(listed, Is.EqualTo(CommandCatalog.Create(TextWriter.Null).Select(command => command.Name)), help.Output);
+            Assert.That(ListedCommands(help.Output), Is.EqualTo(ListedCommands(inProcess.ToString())).And.Contains("run").And.Contains("demo"), help.Output);
         });
     }
 
@@ -150,7 +151,7 @@ public sealed class CliImageTests
         {
             Assert.That(enforced.ExitCode, Is.EqualTo(ExitCodes.GateFailed), enforced.Console);
             Assert.That(enforced.Output, Does.Contain("Gate: FAILED"));
-            Assert.That(enforced.Output, Does.Contain("failed (high): identities.feature:8 No identity is shared between agents"));
+            Assert.That(enforced.Output, Does.Contain("failed (high): identities.feature:7 No identity is shared between agents"));
             Assert.That(File.Exists(Path.Combine(_folder, "reports", "results.json")), Is.True, enforced.Console);
             Assert.That(reportOnly.ExitCode, Is.EqualTo(ExitCodes.Success), reportOnly.Console);
             Assert.That(File.Exists(Path.Combine(_folder, "report-only", "results.json")), Is.True, reportOnly.Console);
@@ -168,10 +169,14 @@ public sealed class CliImageTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), run.Console);
-            Assert.That(run.Error, Does.Match(@"broken\.yaml:[34]:\d+: "));
+            Assert.That(run.Error, Does.Contain("broken.yaml:3:11: invalid YAML: a '[' list is not closed"));
             Assert.That(run.Console, Does.Not.Contain("   at "), "no stack trace");
         });
     }
+
+    private static List<string> ListedCommands(string help) =>
+        [.. help.Split('\n').SkipWhile(line => !line.StartsWith("Commands:", StringComparison.Ordinal)).Skip(1)
+            .Select(line => line.Trim()).Where(line => line.Length > 0).Select(line => line.Split(' ')[0])];
 
     private void WriteProfileFolder()
     {
