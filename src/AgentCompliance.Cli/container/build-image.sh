@@ -46,10 +46,17 @@ cp -R "$root/features" "$root/templates" "$context/"
 cp -R "$root/samples/agents" "$root/samples/catalogs" "$root/samples/profiles" "$root/samples/system-models" "$context/samples/"
 cp -R "$root/samples/reference-platform/pins" "$context/samples/reference-platform/"
 
+# The image these tags named before, removed below once nothing else names it, so rebuilds leave no dangling images.
+previous=$(docker image inspect --format '{{.Id}}' "${tags[0]}" 2>/dev/null || true)
+
 tag_arguments=()
 for tag in "${tags[@]}"; do tag_arguments+=(--tag "$tag"); done
 log "docker build ${tags[*]} (version $version, on $base_image)"
 docker build --quiet --network none --force-rm \
   --build-arg "BASE_IMAGE=$base_image" --build-arg "VERSION=$version" \
   "${tag_arguments[@]}" --file "$here/Dockerfile" "$context" >/dev/null
+if [ -n "$previous" ] && [ "$(docker image inspect --format '{{.Id}}' "${tags[0]}")" != "$previous" ] \
+  && [ "$(docker image inspect --format '{{len .RepoTags}}' "$previous" 2>/dev/null)" = "0" ]; then
+  docker image rm "$previous" >/dev/null 2>&1 || true
+fi
 log "built ${tags[*]}"
