@@ -3,6 +3,8 @@
 #   ./build.sh demo    run the main job on the bundled demo and write reports/ (needs only the .NET SDK)
 #   ./build.sh test    install and start what the tests need (idempotent), then run every test
 #   ./build.sh bench   run the benchmarks and print medians and ratios
+#   ./build.sh image   build the container image agentcompliance:local (and agentcompliance:VERSION) on the local base
+#                      image: the CLI published self-contained plus the bundled library (src/AgentCompliance.Cli/container)
 # Everything the tests need is installed here, so a fresh machine of the project's kind needs nothing by hand.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -96,9 +98,17 @@ cmd_bench() {
   done
 }
 
+# The tool's container image; Docker and the base image are set up first (idempotent, as for the tests).
+cmd_image() {
+  require_dotnet
+  bash tests/containers/setup-docker.sh
+  CONFIGURATION="$CONFIGURATION" bash src/AgentCompliance.Cli/container/build-image.sh "$@"
+}
+
 case "${1:-}" in
   demo) shift; cmd_demo "$@" ;;
   test) shift; rm -f TestResults/*.trx; cmd_test "$@" ;;
   bench) shift; cmd_bench "$@" ;;
-  *) echo "usage: ./build.sh demo|test|bench" >&2; exit 2 ;;
+  image) shift; cmd_image "$@" ;;
+  *) echo "usage: ./build.sh demo|test|bench|image" >&2; exit 2 ;;
 esac

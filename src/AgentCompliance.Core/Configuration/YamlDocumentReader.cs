@@ -41,13 +41,20 @@ internal sealed class YamlDocumentReader
     {
         ArgumentNullException.ThrowIfNull(text);
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw new InvalidInputException(YamlSyntaxErrorTranslator.Translate(e, file, text, syntax));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, not a YamlException, when the text ends inside an unclosed '[' or '{'
+            // (e.g. "features: [a" with no ']'); the last event parsed is where that collection or value started.
+            throw new InvalidInputException(YamlSyntaxErrorTranslator.TranslateUnexpectedEnd(parser.Current, file, syntax));
         }
 
         if (stream.Documents.Count == 0 || IsEmpty(stream.Documents[0].RootNode))

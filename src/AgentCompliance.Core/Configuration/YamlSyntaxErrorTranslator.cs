@@ -1,5 +1,6 @@
 using AgentCompliance.Core.Diagnostics;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 namespace AgentCompliance.Core.Configuration;
 
@@ -38,6 +39,21 @@ internal static class YamlSyntaxErrorTranslator
         ("anchor or alias", "an anchor ('&name') or alias ('*name') has no valid name", "use letters and digits after '&' and '*'"),
         ("tag", "a YAML tag ('!…') is malformed", "remove the tag; this file uses plain YAML values"),
     ];
+
+    /// <summary>The text ended inside a collection or value; <paramref name="lastEvent"/> is the last one parsed.</summary>
+    public static InputProblem TranslateUnexpectedEnd(ParsingEvent? lastEvent, string file, DocumentSyntax syntax)
+    {
+        var line = (int)Math.Max(lastEvent?.Start.Line ?? 1, 1);
+        var column = (int)Math.Max(lastEvent?.Start.Column ?? 1, 1);
+        return lastEvent switch
+        {
+            SequenceStart { Style: SequenceStyle.Flow } => new InputProblem(file, line, column,
+                $"{InvalidSyntax(syntax)}: a '[' list is not closed before the file ends", "close the list with ']' and separate items with ','"),
+            MappingStart { Style: MappingStyle.Flow } => new InputProblem(file, line, column,
+                $"{InvalidSyntax(syntax)}: a '{{' mapping is not closed before the file ends", "close the mapping with '}' and separate entries with ','"),
+            _ => new InputProblem(file, line, column, $"{InvalidSyntax(syntax)}: the file ends in the middle of a value", "close every quote and bracket that is opened"),
+        };
+    }
 
     public static InputProblem Translate(YamlException exception, string file, string text, DocumentSyntax syntax)
     {

@@ -10,6 +10,9 @@ internal static class MalformedProfileCases
             name: "demo
             """, 2, 7, "quoted value is never closed", "closing quote"),
 
+        new("list bracket never closed", "version: 1\nname: a\nfeatures: [features\nsystemModel: model.yaml\n",
+            3, 11, "'[' list is not closed", "close the list with ']'"),
+
         new("tab used for indentation", "version: 1\nname: demo\ntarget:\n\tagentGateway: {baseUrl: \"https://gw.test/\"}\n",
             4, 1, "tab character is used for indentation", "spaces"),
 
