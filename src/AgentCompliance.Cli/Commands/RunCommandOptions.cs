@@ -14,6 +14,7 @@ namespace AgentCompliance.Cli.Commands;
 /// <param name="TemplatesDirectory">Report templates overriding the built-in ones, for the threat-model reports.</param>
 /// <param name="Gate">Waivers, baseline and thresholds overriding the profile's gate policy.</param>
 /// <param name="Profile">A profile built in memory (e.g. for a deployment the command started itself), used instead of <paramref name="ProfilePath"/>.</param>
+/// <param name="CiSummaryPath">File the Markdown job summary is appended to; <c>$GITHUB_STEP_SUMMARY</c> when null.</param>
 public sealed record RunCommandOptions(
     string? ProfilePath,
     IReadOnlyList<string> Features,
@@ -25,4 +26,5 @@ public sealed record RunCommandOptions(
     bool ReportOnly = false,
     string? TemplatesDirectory = null,
     RunGateOptions? Gate = null,
-    TargetProfile? Profile = null);
+    TargetProfile? Profile = null,
+    string? CiSummaryPath = null);

@@ -100,7 +100,7 @@ public sealed class GateEvaluator
                     {
                         usedWaivers.Add(expired);
                         expiredReasons.Add(new GateReason(GateReasonKind.WaiverExpired,
-                            $"waiver {expired.Location} ({expired.Key}) expired on {expired.ExpiresText}; it no longer covers {Describe(scenario)}"));
+                            $"waiver {expired.Location} ({expired.Key}) expired on {expired.ExpiresText}; it no longer covers {Describe(scenario)}") { ScenarioIds = [scenario.Id] });
                     }
                 }
             }
@@ -110,13 +110,14 @@ public sealed class GateEvaluator
 
         foreach (var scenario in scenarios.Where(s => s.Status is ResultStatus.Undefined or ResultStatus.Pending or ResultStatus.Ambiguous))
         {
-            reasons.Add(new GateReason(GateReasonKind.NotVerified, $"{scenario.Status.ToString().ToLowerInvariant()}: {Describe(scenario)}"));
+            reasons.Add(new GateReason(GateReasonKind.NotVerified, $"{scenario.Status.ToString().ToLowerInvariant()}: {Describe(scenario)}") { ScenarioIds = [scenario.Id] });
         }
 
         foreach (var scenario in scenarios.Where(s => CountsAgainstGate(s) && IsAtOrAboveThreshold(s)))
         {
             reasons.Add(new GateReason(GateReasonKind.FailedAtSeverity,
-                $"failed ({SeverityOf(scenario).ToString().ToLowerInvariant()}{(scenario.Baseline is { } b ? $", {b.ToString().ToLowerInvariant()}" : string.Empty)}): {Describe(scenario)}"));
+                $"failed ({SeverityOf(scenario).ToString().ToLowerInvariant()}{(scenario.Baseline is { } b ? $", {b.ToString().ToLowerInvariant()}" : string.Empty)}): {Describe(scenario)}")
+                { ScenarioIds = [scenario.Id] });
         }
 
         reasons.AddRange(expiredReasons.DistinctBy(r => r.Message));
@@ -207,7 +208,8 @@ public sealed class GateEvaluator
             if (failing.Count > 0)
             {
                 yield return new GateReason(GateReasonKind.RequiredControlFailed,
-                    $"required control {control.Id} ({control.Name}) failed: {string.Join("; ", failing.Select(Describe))}");
+                    $"required control {control.Id} ({control.Name}) failed: {string.Join("; ", failing.Select(Describe))}")
+                { ScenarioIds = [.. failing.Select(s => s.Id)] };
             }
         }
     }

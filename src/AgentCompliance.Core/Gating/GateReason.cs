@@ -3,4 +3,11 @@ namespace AgentCompliance.Core.Gating;
 /// <summary>One reason the gate failed, as a line a CI log reader acts on.</summary>
 /// <param name="Kind">The gate rule that fired.</param>
 /// <param name="Message">What failed, naming the scenario, control, framework or waiver (file:line).</param>
-public sealed record GateReason(GateReasonKind Kind, string Message);
+public sealed record GateReason(GateReasonKind Kind, string Message)
+{
+    /// <summary>
+    /// IDs (<see cref="Results.ScenarioResult.Id"/>) of the scenarios this reason blames, so CI annotations and job
+    /// summaries can mark exactly the scenarios that fail the gate; empty for run-wide reasons (pass rate, untested control).
+    /// </summary>
+    public IReadOnlyList<string> ScenarioIds { get; init; } = [];
+}
