@@ -10,4 +10,11 @@ public sealed record GateReason(GateReasonKind Kind, string Message)
     /// summaries can mark exactly the scenarios that fail the gate; empty for run-wide reasons (pass rate, untested control).
     /// </summary>
     public IReadOnlyList<string> ScenarioIds { get; init; } = [];
+
+    // A record compares lists by reference; two reasons that blame the same scenarios are the same reason.
+    public bool Equals(GateReason? other) =>
+        other is not null && Kind == other.Kind && string.Equals(Message, other.Message, StringComparison.Ordinal)
+        && ScenarioIds.SequenceEqual(other.ScenarioIds, StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(Kind, Message, ScenarioIds.Count);
 }
