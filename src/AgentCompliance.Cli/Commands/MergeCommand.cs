@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AgentCompliance.Cli.Ci;
 using AgentCompliance.Cli.ConsoleOutput;
 using AgentCompliance.Cli.ThreatModeling;
 using AgentCompliance.Core.Catalog;
@@ -7,6 +8,7 @@ using AgentCompliance.Core.Diagnostics;
 using AgentCompliance.Core.Results;
 using AgentCompliance.Reporting.Json;
 using AgentCompliance.Reporting.Output;
+using AgentCompliance.Reporting.Sarif;
 using Spectre.Console;
 
 namespace AgentCompliance.Cli.Commands;
@@ -41,11 +43,11 @@ internal static class MergeCommand
         var failOnSeverity = new Option<string?>("--fail-on-severity") { Description = "Least severity of a failed scenario that fails the gate. Default: the profile's gate.failOnSeverity, else high.", HelpName = "LEVEL" };
         failOnSeverity.AcceptOnlyFromAmong("critical", "high", "medium", "low", "info");
 
-        var command = new Command("merge", "Join the results of 'run --shard K/N' jobs into one run, gate it, and write results.json and junit.xml.")
+        var command = new Command("merge", "Join the results of 'run --shard K/N' jobs into one run, gate it, and write results.json, junit.xml and results.sarif.")
         {
             shardResults, outDirectory, profile, reportOnly, templates, waivers, baseline, failOn, failOnSeverity,
         };
-        command.SetAction(parseResult =>
+        command.SetAction(async (parseResult, _) =>
         {
             var options = new MergeCommandOptions(
                 parseResult.GetValue(shardResults) ?? [],
@@ -58,13 +60,18 @@ internal static class MergeCommand
                     parseResult.GetValue(baseline),
                     parseResult.GetValue(failOn) is { } on ? Enum.Parse<GateFailOn>(on, ignoreCase: true) : null,
                     parseResult.GetValue(failOnSeverity) is { } level ? Enum.Parse<SeverityThreshold>(level, ignoreCase: true) : null));
-            return Execute(options, output).ExitCode;
+            var (_, exitCode) = await ExecuteAsync(options, output, parseResult.InvocationConfiguration.Error).ConfigureAwait(false);
+            return exitCode;
         });
         return command;
     }
 
     /// <summary>Reads and checks the shards, gates the merge, writes every output; returns the merged result and the exit code.</summary>
-    public static (RunResult Result, int ExitCode) Execute(MergeCommandOptions options, TextWriter output)
+    /// <param name="options">The shards' results and the gate options.</param>
+    /// <param name="output">Console output: summary, written files, annotations.</param>
+    /// <param name="error">Warnings (e.g. a job summary that cannot be written).</param>
+    /// <param name="environment">Where CI variables are read (GITHUB_STEP_SUMMARY, GITHUB_ACTIONS); the process environment when null.</param>
+    public static async Task<(RunResult Result, int ExitCode)> ExecuteAsync(MergeCommandOptions options, TextWriter output, TextWriter? error = null, Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
@@ -93,21 +100,41 @@ internal static class MergeCommand
         console.WriteLine($"Merged {files.Count} shards: {gated.Scenarios.Count} scenarios");
         RunSummaryRenderer.Render(console, gated);
 
-        foreach (var path in new RunOutputWriter(outputDirectory).Write(gated))
+        // SARIF locations and annotations point at the feature files as the shards found them, when this checkout has them.
+        var artifactPath = ArtifactPaths(profile, workingDirectory);
+        var reportFiles = new List<string>();
+        var writer = new RunOutputWriter(outputDirectory, RunOutputWriter.CreateDefaultWriters(new RunSarifOptions { Catalog = catalog, ArtifactPath = artifactPath }));
+        foreach (var path in writer.Write(gated))
         {
-            output.WriteLine($"wrote {Path.Combine(options.OutputDirectory, Path.GetFileName(path))}");
+            reportFiles.Add(Path.Combine(options.OutputDirectory, Path.GetFileName(path)));
+            output.WriteLine($"wrote {reportFiles[^1]}");
         }
 
         if (profile?.SystemModel is { } systemModel)
         {
             foreach (var path in ThreatModelJob.Execute(systemModel, gated, null, options.TemplatesDirectory, outputDirectory, catalog))
             {
-                output.WriteLine($"wrote {Path.Combine(options.OutputDirectory, Path.GetFileName(path))}");
+                reportFiles.Add(Path.Combine(options.OutputDirectory, Path.GetFileName(path)));
+                output.WriteLine($"wrote {reportFiles[^1]}");
             }
         }
 
         GateSummaryRenderer.Render(console, gated);
+        await GitHubActionsPublisher.PublishAsync(gated, reportFiles, artifactPath, null, environment ?? Environment.GetEnvironmentVariable, output, error ?? TextWriter.Null).ConfigureAwait(false);
         return (gated, gated.Gate!.ExitCode);
+    }
+
+    private static Func<string, string> ArtifactPaths(TargetProfile? profile, string workingDirectory)
+    {
+        try
+        {
+            return FeatureArtifactPaths.Create(profile?.Features is { Count: > 0 } features ? features : [RunCommand.DefaultFeatures], workingDirectory);
+        }
+        catch (InvalidInputException)
+        {
+            // The gate job may run without the feature files; the paths then stay as the shards recorded them.
+            return path => path;
+        }
     }
 
     private static TargetProfile? LoadProfile(string? path, string workingDirectory)

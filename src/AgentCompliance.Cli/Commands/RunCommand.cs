@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AgentCompliance.Cli.Ci;
 using AgentCompliance.Cli.ConsoleOutput;
 using AgentCompliance.Cli.ThreatModeling;
 using AgentCompliance.Containers;
@@ -10,6 +11,7 @@ using AgentCompliance.Core.Gating;
 using AgentCompliance.Core.Redaction;
 using AgentCompliance.Core.Results;
 using AgentCompliance.Reporting.Output;
+using AgentCompliance.Reporting.Sarif;
 using AgentCompliance.Scenarios.Execution;
 using AgentCompliance.Scenarios.Filtering;
 using AgentCompliance.Scenarios.Tags;
@@ -19,12 +21,12 @@ namespace AgentCompliance.Cli.Commands;
 
 /// <summary>
 /// <c>agentcompliance run</c>: runs the feature files on the Reqnroll runtime with the built-in step library and the
-/// user's binding DLLs, shows progress, and writes results.json, junit.xml and messages.ndjson to the output folder
+/// user's binding DLLs, shows progress, and writes results.json, junit.xml, results.sarif and messages.ndjson to the output folder
 /// (kept valid while the run executes, so an interrupted run still leaves readable files); when the profile names a
 /// system model, also threat-model.json, threat-model.md and threat-model.html joined with the run's results.
 /// After the run the release gate (<see cref="GateEvaluator"/>: the profile's gate section, waivers and baseline
 /// with the command-line overrides) decides the exit code: 0 gate passed (or report-only), 1 gate failed, 2 invalid
-/// input, 3 the run could not complete.
+/// input, 3 the run could not complete. On GitHub Actions it also writes the job summary and annotations.
 /// </summary>
 public static class RunCommand
 {
@@ -56,11 +58,12 @@ public static class RunCommand
         var failOnSeverity = new Option<string?>("--fail-on-severity") { Description = "Least severity of a failed scenario that fails the gate. Default: the profile's gate.failOnSeverity, else high.", HelpName = "LEVEL" };
         failOnSeverity.AcceptOnlyFromAmong("critical", "high", "medium", "low", "info");
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N of the selected scenarios (CI matrix jobs); join them with 'agentcompliance merge'.", HelpName = "K/N" };
+        var ciSummary = new Option<string?>("--ci-summary") { Description = $"Append a Markdown job summary to this file. Default on GitHub Actions: ${GitHubActionsPublisher.SummaryVariable}.", HelpName = "FILE" };
 
-        var command = new Command("run", "Run compliance scenarios (Gherkin feature files) and write results.json, junit.xml and messages.ndjson.")
+        var command = new Command("run", "Run compliance scenarios (Gherkin feature files) and write results.json, junit.xml, results.sarif and messages.ndjson.")
         {
             profile, features, bindings, tags, parallel, stepTimeout, outDirectory, reportOnly, templates,
-            waivers, baseline, failOn, failOnSeverity, shard,
+            waivers, baseline, failOn, failOnSeverity, shard, ciSummary,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -79,15 +82,19 @@ public static class RunCommand
                     parseResult.GetValue(baseline),
                     parseResult.GetValue(failOn) is { } on ? Enum.Parse<GateFailOn>(on, ignoreCase: true) : null,
                     parseResult.GetValue(failOnSeverity) is { } level ? Enum.Parse<SeverityThreshold>(level, ignoreCase: true) : null),
-                Shard: parseResult.GetValue(shard) is { } part ? ScenarioShard.Parse(part) : null);
+                Shard: parseResult.GetValue(shard) is { } part ? ScenarioShard.Parse(part) : null,
+                CiSummaryPath: parseResult.GetValue(ciSummary));
             var (_, exitCode) = await ExecuteAsync(options, output, parseResult.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
             return exitCode;
         });
         return command;
     }
 
-    /// <summary>Loads the inputs, runs, writes every output; returns the result and the exit code.</summary>
-    public static async Task<(RunResult Result, int ExitCode)> ExecuteAsync(RunCommandOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the inputs, runs, writes every output; returns the result and the exit code. <c>environment</c> reads the CI
+    /// variables (GitHub Actions job summary and annotations); the process environment when null.
+    /// </summary>
+    public static async Task<(RunResult Result, int ExitCode)> ExecuteAsync(RunCommandOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken, Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
@@ -115,7 +122,8 @@ public static class RunCommand
 
         var engine = new ScenarioEngine([StepLibrary.Assembly], new CatalogControlTagMapper(catalog));
         var outputDirectory = Path.GetFullPath(options.OutputDirectory, workingDirectory);
-        var writer = new RunOutputWriter(outputDirectory);
+        var artifactPath = FeatureArtifactPaths.Create(runOptions.FeatureSources, workingDirectory);
+        var writer = new RunOutputWriter(outputDirectory, RunOutputWriter.CreateDefaultWriters(new RunSarifOptions { Catalog = catalog, ArtifactPath = artifactPath }));
         var console = CommandConsole.Create(output);
         using var checkpoints = new CheckpointingRunObserver(writer, ScenarioEngine.ToolVersion, finish: run => gate.Evaluate(run));
         using var progress = new ConsoleRunObserver(console, CommandConsole.ChooseMode(console));
@@ -129,9 +137,10 @@ public static class RunCommand
             await error.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
         }
 
-        foreach (var file in writer.Writers.Select(w => w.FileName).Append(ScenarioEngine.MessagesFileName))
+        var reportFiles = writer.Writers.Select(w => w.FileName).Append(ScenarioEngine.MessagesFileName).Select(file => Path.Combine(options.OutputDirectory, file)).ToList();
+        foreach (var file in reportFiles)
         {
-            await output.WriteLineAsync($"wrote {Path.Combine(options.OutputDirectory, file)}").ConfigureAwait(false);
+            await output.WriteLineAsync($"wrote {file}").ConfigureAwait(false);
         }
 
         // A shard may get nothing when there are more shards than scenarios; only an empty selection is an error.
@@ -148,11 +157,13 @@ public static class RunCommand
         {
             foreach (var path in ThreatModelJob.Execute(systemModel, gated, null, options.TemplatesDirectory, outputDirectory, catalog))
             {
-                await output.WriteLineAsync($"wrote {Path.Combine(options.OutputDirectory, Path.GetFileName(path))}").ConfigureAwait(false);
+                reportFiles.Add(Path.Combine(options.OutputDirectory, Path.GetFileName(path)));
+                await output.WriteLineAsync($"wrote {reportFiles[^1]}").ConfigureAwait(false);
             }
         }
 
         GateSummaryRenderer.Render(console, gated);
+        await GitHubActionsPublisher.PublishAsync(gated, reportFiles, artifactPath, options.CiSummaryPath, environment ?? Environment.GetEnvironmentVariable, output, error).ConfigureAwait(false);
         return (gated, gated.Gate!.ExitCode);
     }
 

@@ -16,6 +16,7 @@ namespace AgentCompliance.Cli.Commands;
 /// <param name="Gate">Waivers, baseline and thresholds overriding the profile's gate policy.</param>
 /// <param name="Profile">A profile built in memory (e.g. for a deployment the command started itself), used instead of <paramref name="ProfilePath"/>.</param>
 /// <param name="Shard">Run only this shard of the selection (<c>--shard K/N</c>); null runs all of it.</param>
+/// <param name="CiSummaryPath">File the Markdown job summary is appended to; <c>$GITHUB_STEP_SUMMARY</c> when null.</param>
 public sealed record RunCommandOptions(
     string? ProfilePath,
     IReadOnlyList<string> Features,
@@ -28,4 +29,5 @@ public sealed record RunCommandOptions(
     string? TemplatesDirectory = null,
     RunGateOptions? Gate = null,
     TargetProfile? Profile = null,
-    ScenarioShard? Shard = null);
+    ScenarioShard? Shard = null,
+    string? CiSummaryPath = null);

@@ -102,8 +102,8 @@ public sealed class GateEvaluator
                     foreach (var expired in matching.Where(w => !w.IsActiveOn(day)))
                     {
                         usedWaivers.Add(expired);
-                        expiredReasons.Add(new GateReason(GateReasonKind.WaiverExpired,
-                            $"waiver {expired.Location} ({expired.Key}) expired on {expired.ExpiresText}; it no longer covers {Describe(scenario)}"));
+                        var message = $"waiver {expired.Location} ({expired.Key}) expired on {expired.ExpiresText}; it no longer covers {Describe(scenario)}";
+                        expiredReasons.Add(new GateReason(GateReasonKind.WaiverExpired, message) { ScenarioIds = [scenario.Id] });
                     }
                 }
             }
@@ -113,13 +113,13 @@ public sealed class GateEvaluator
 
         foreach (var scenario in scenarios.Where(s => s.Status is ResultStatus.Undefined or ResultStatus.Pending or ResultStatus.Ambiguous))
         {
-            reasons.Add(new GateReason(GateReasonKind.NotVerified, $"{scenario.Status.ToString().ToLowerInvariant()}: {Describe(scenario)}"));
+            reasons.Add(new GateReason(GateReasonKind.NotVerified, $"{scenario.Status.ToString().ToLowerInvariant()}: {Describe(scenario)}") { ScenarioIds = [scenario.Id] });
         }
 
         foreach (var scenario in scenarios.Where(s => CountsAgainstGate(s) && IsAtOrAboveThreshold(s)))
         {
-            reasons.Add(new GateReason(GateReasonKind.FailedAtSeverity,
-                $"failed ({SeverityOf(scenario).ToString().ToLowerInvariant()}{(scenario.Baseline is { } b ? $", {b.ToString().ToLowerInvariant()}" : string.Empty)}): {Describe(scenario)}"));
+            var message = $"failed ({SeverityOf(scenario).ToString().ToLowerInvariant()}{(scenario.Baseline is { } b ? $", {b.ToString().ToLowerInvariant()}" : string.Empty)}): {Describe(scenario)}";
+            reasons.Add(new GateReason(GateReasonKind.FailedAtSeverity, message) { ScenarioIds = [scenario.Id] });
         }
 
         reasons.AddRange(expiredReasons.DistinctBy(r => r.Message));
@@ -224,8 +224,8 @@ public sealed class GateEvaluator
             var failing = ran.Where(s => CountsAgainstGate(s) || s.Status is ResultStatus.Undefined or ResultStatus.Pending or ResultStatus.Ambiguous).ToList();
             if (failing.Count > 0)
             {
-                yield return new GateReason(GateReasonKind.RequiredControlFailed,
-                    $"required control {control.Id} ({control.Name}) failed: {string.Join("; ", failing.Select(Describe))}");
+                var message = $"required control {control.Id} ({control.Name}) failed: {string.Join("; ", failing.Select(Describe))}";
+                yield return new GateReason(GateReasonKind.RequiredControlFailed, message) { ScenarioIds = [.. failing.Select(s => s.Id)] };
             }
         }
     }

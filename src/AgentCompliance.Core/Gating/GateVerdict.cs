@@ -21,6 +21,9 @@ public sealed record GateVerdict
 
     public bool Passed => Reasons.Count == 0;
 
+    /// <summary>True when a reason blames the scenario with this ID (see <see cref="GateReason.ScenarioIds"/>).</summary>
+    public bool Blames(string scenarioId) => Reasons.Any(r => r.ScenarioIds.Contains(scenarioId, StringComparer.Ordinal));
+
     public bool RunIncomplete => Reasons.Any(r => r.Kind == GateReasonKind.RunIncomplete);
 
     /// <summary>3 when the run did not complete (even in report-only mode: nothing was verified); else 0 or 1.</summary>

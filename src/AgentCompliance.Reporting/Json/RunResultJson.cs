@@ -287,7 +287,7 @@ public static class RunResultJson
                 Passed = gate.Passed,
                 ReportOnly = gate.ReportOnly,
                 ExitCode = gate.ExitCode,
-                Reasons = gate.Reasons.Select(r => new GateReasonDocument(GateReasonKindNames.ToJson(r.Kind), r.Message)).ToList(),
+                Reasons = gate.Reasons.Select(r => new GateReasonDocument(GateReasonKindNames.ToJson(r.Kind), r.Message, r.ScenarioIds.Count > 0 ? r.ScenarioIds : null)).ToList(),
                 Notes = gate.Notes,
                 CoverageDeferred = gate.CoverageDeferred,
             }
@@ -360,7 +360,7 @@ public static class RunResultJson
             ? new GateVerdict
             {
                 ReportOnly = gate.ReportOnly,
-                Reasons = gate.Reasons.Select(r => new GateReason(GateReasonKindNames.Parse(r.Kind), r.Message)).ToList(),
+                Reasons = gate.Reasons.Select(r => new GateReason(GateReasonKindNames.Parse(r.Kind), r.Message) { ScenarioIds = r.Scenarios ?? [] }).ToList(),
                 Notes = gate.Notes,
                 CoverageDeferred = gate.CoverageDeferred,
             }

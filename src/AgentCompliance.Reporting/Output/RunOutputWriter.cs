@@ -1,5 +1,6 @@
 using AgentCompliance.Core.Diagnostics;
 using AgentCompliance.Core.Results;
+using AgentCompliance.Reporting.Sarif;
 
 namespace AgentCompliance.Reporting.Output;
 
@@ -25,8 +26,10 @@ public sealed class RunOutputWriter
 
     public IReadOnlyList<IRunResultFileWriter> Writers { get; }
 
-    /// <summary>results.json and junit.xml.</summary>
-    public static IReadOnlyList<IRunResultFileWriter> CreateDefaultWriters() => [new ResultsJsonFileWriter(), new JUnitXmlFileWriter()];
+    /// <summary>results.json, junit.xml and results.sarif.</summary>
+    /// <param name="sarif">Catalog and artifact paths for results.sarif; the built-in catalog and feature-root paths when null.</param>
+    public static IReadOnlyList<IRunResultFileWriter> CreateDefaultWriters(RunSarifOptions? sarif = null) =>
+        [new ResultsJsonFileWriter(), new JUnitXmlFileWriter(), new SarifFileWriter(sarif)];
 
     /// <summary>Writes every output; returns the full paths written.</summary>
     /// <exception cref="CouldNotRunException">The folder cannot be created or a file cannot be written.</exception>

@@ -1,4 +1,5 @@
 using AgentCompliance.Core.Catalog;
+using AgentCompliance.Core.Gating;
 using AgentCompliance.Core.Results;
 
 namespace AgentCompliance.ThreatModel.Evidence;
@@ -58,7 +59,7 @@ public sealed class ControlStatusIndex
         {
             var scenarios = scenariosByControl.GetValueOrDefault(control.Id) ?? [];
             var status = StatusOf(scenarios);
-            var waiver = status == ControlStatus.Failed ? activeWaivers.GetValueOrDefault(control.Id) : null;
+            var waiver = status == ControlStatus.Failed ? activeWaivers.GetValueOrDefault(control.Id) : WaiverOfAcceptedFailure(control.Id, scenarios);
             byId[control.Id] = new ControlEvidence(control, waiver is null ? status : ControlStatus.Waived, Excerpts(scenarios)) { Waiver = waiver, ScenarioCount = scenarios.Count };
         }
 
@@ -75,9 +76,19 @@ public sealed class ControlStatusIndex
             : throw new KeyNotFoundException($"no catalog control '{controlId}'");
     }
 
+    /// <summary>
+    /// The waiver the gate applied to one of the control's failed scenarios (by scenario, fingerprint or control), when
+    /// every other scenario of the control held: the control is then waived, not passed, and shows that waiver.
+    /// </summary>
+    private static ControlWaiver? WaiverOfAcceptedFailure(string controlId, List<ScenarioResult> scenarios) =>
+        scenarios.Where(s => s.Status == ResultStatus.Failed).Select(s => s.Waiver).OfType<Waiver>().FirstOrDefault() is { } accepted
+            ? new ControlWaiver(controlId, accepted.Justification, accepted.Expires) { Owner = accepted.Owner }
+            : null;
+
     private static ControlStatus StatusOf(List<ScenarioResult> scenarios)
     {
-        if (scenarios.Any(s => s.Status is ResultStatus.Failed or ResultStatus.Undefined or ResultStatus.Pending or ResultStatus.Ambiguous))
+        // A failure the gate accepted under an active waiver does not fail the control; the caller marks it waived.
+        if (scenarios.Any(s => (s.Status == ResultStatus.Failed && s.Waiver is null) || s.Status is ResultStatus.Undefined or ResultStatus.Pending or ResultStatus.Ambiguous))
         {
             return ControlStatus.Failed;
         }

@@ -33,7 +33,7 @@ public sealed class CheckpointingRunObserverTests
             Assert.That(junit.Attribute("tests")!.Value, Is.EqualTo("4"), "3 scenarios and the incomplete run");
             Assert.That(junit.Attribute("failures")!.Value, Is.EqualTo("2"));
             Assert.That(junit.Attribute("errors")!.Value, Is.EqualTo("1"));
-            Assert.That(directory.FileNames(), Is.EqualTo(new[] { "junit.xml", "results.json" }));
+            Assert.That(directory.FileNames(), Is.EqualTo(new[] { "junit.xml", "results.json", "results.sarif" }));
         });
     }
 
@@ -120,7 +120,7 @@ public sealed class CheckpointingRunObserverTests
         {
             Assert.That(results.Scenarios.Select(s => s.Line).Order(), Is.EqualTo(Enumerable.Range(1, 40)));
             Assert.That(results.InterruptionReason, Is.EqualTo("run in progress: 40 of 40 scenarios finished"));
-            Assert.That(directory.FileNames(), Is.EqualTo(new[] { "junit.xml", "results.json" }));
+            Assert.That(directory.FileNames(), Is.EqualTo(new[] { "junit.xml", "results.json", "results.sarif" }));
         });
     }
 

@@ -7,7 +7,7 @@ namespace AgentCompliance.Reporting.Tests.Output;
 public sealed class RunOutputWriterTests
 {
     [Test]
-    public void Writes_results_json_and_junit_xml_into_a_new_folder()
+    public void Writes_results_json_junit_xml_and_sarif_into_a_new_folder()
     {
         using var directory = new TemporaryDirectory();
         var output = Path.Combine(directory.Path, "reports", "run-1");
@@ -16,8 +16,8 @@ public sealed class RunOutputWriterTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(written, Is.EqualTo(new[] { Path.Combine(output, "results.json"), Path.Combine(output, "junit.xml") }));
-            Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(new[] { "results.json", "junit.xml" }));
+            Assert.That(written, Is.EqualTo(new[] { Path.Combine(output, "results.json"), Path.Combine(output, "junit.xml"), Path.Combine(output, "results.sarif") }));
+            Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(new[] { "results.json", "junit.xml", "results.sarif" }));
             Assert.That(RunResultJson.Read(written[0]).Summary.Total, Is.EqualTo(8));
             Assert.That(System.Xml.Linq.XDocument.Load(written[1]).Root!.Attribute("tests")!.Value, Is.EqualTo("8"));
         });
@@ -35,7 +35,7 @@ public sealed class RunOutputWriterTests
         Assert.Multiple(() =>
         {
             Assert.That(RunResultJson.Read(directory.File("results.json")).Scenarios, Is.Empty);
-            Assert.That(directory.FileNames(), Is.EqualTo(new[] { "junit.xml", "results.json" }));
+            Assert.That(directory.FileNames(), Is.EqualTo(new[] { "junit.xml", "results.json", "results.sarif" }));
         });
     }
 

@@ -1,4 +1,5 @@
 using AgentCompliance.Core.Catalog;
+using AgentCompliance.Core.Gating;
 using AgentCompliance.Core.Results;
 using AgentCompliance.ThreatModel.Evidence;
 using AgentCompliance.ThreatModel.Tests.Modeling;
@@ -39,6 +40,40 @@ public sealed class ControlStatusIndexTests
         Assert.That(index.All.Any(c => c.IsProcessControl), Is.True);
         Assert.That(index.All.Count(), Is.EqualTo(ControlCatalog.BuiltIn.Controls.Count));
     }
+
+    [Test]
+    public void A_failure_the_gate_accepted_under_a_scenario_waiver_makes_the_control_waived_showing_the_waiver()
+    {
+        var run = ThreatModelGeneratorTests.Run(("NHI2", ResultStatus.Passed), ("NHI2", ResultStatus.Failed));
+        run = run with { Scenarios = [run.Scenarios[0], run.Scenarios[1] with { Waiver = ScenarioWaiver() }] };
+
+        var index = ControlStatusIndex.Build(ControlCatalog.BuiltIn, run);
+
+        Assert.That(index.Get("NHI2").Status, Is.EqualTo(ControlStatus.Waived));
+        Assert.That(index.Get("NHI2").Waiver, Is.EqualTo(new ControlWaiver("NHI2", "key rotated next release", new DateOnly(2030, 1, 31)) { Owner = "appsec" }));
+    }
+
+    [Test]
+    public void A_waived_failure_does_not_hide_another_failure_of_the_same_control()
+    {
+        var run = ThreatModelGeneratorTests.Run(("NHI2", ResultStatus.Failed), ("NHI2", ResultStatus.Failed));
+        run = run with { Scenarios = [run.Scenarios[0] with { Waiver = ScenarioWaiver() }, run.Scenarios[1]] };
+
+        var index = ControlStatusIndex.Build(ControlCatalog.BuiltIn, run);
+
+        Assert.That(index.Get("NHI2").Status, Is.EqualTo(ControlStatus.Failed));
+        Assert.That(index.Get("NHI2").Waiver, Is.Null);
+    }
+
+    private static Waiver ScenarioWaiver() => new()
+    {
+        Scenario = "Code/Agent code holds no credentials",
+        Justification = "key rotated next release",
+        Owner = "appsec",
+        Expires = new DateOnly(2030, 1, 31),
+        File = "waivers.yaml",
+        Line = 3,
+    };
 
     [Test]
     public void An_expired_waiver_does_not_apply()
