@@ -1,7 +1,7 @@
-using AgentCompliance.Core.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
+using AgentCompliance.Core.Diagnostics;
 
 namespace AgentCompliance.Cli.Tests.Acceptance;
 
