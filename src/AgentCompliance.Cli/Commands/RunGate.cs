@@ -23,10 +23,20 @@ internal static class RunGate
         };
 
         var waiversPath = overrides?.WaiversPath ?? profile?.Waivers;
-        var waivers = waiversPath is null ? [] : WaiverFileLoader.Load(waiversPath, catalog);
+        var waivers = waiversPath is null ? [] : WaiverFileLoader.Load(RelativeToWorkingDirectory(waiversPath), catalog);
         var baselinePath = overrides?.BaselinePath ?? profile?.Baseline;
         var baseline = baselinePath is null ? null : RunResultJson.Read(baselinePath);
         return new GateEvaluator(settings, catalog, waivers, baseline, profile?.SourceFile ?? "gate", RequiredControlPosition(profile));
+    }
+
+    /// <summary>
+    /// The profile resolves its paths to absolute ones; waivers are named by <c>file:line</c> in job summaries, SARIF and
+    /// JUnit, which should read <c>compliance/waivers.yaml:3</c>, not the CI machine's checkout folder.
+    /// </summary>
+    private static string RelativeToWorkingDirectory(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return Path.IsPathRooted(relative) || relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 
     /// <summary>

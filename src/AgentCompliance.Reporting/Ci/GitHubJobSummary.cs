@@ -9,7 +9,7 @@ namespace AgentCompliance.Reporting.Ci;
 
 /// <summary>
 /// The Markdown a run appends to <c>$GITHUB_STEP_SUMMARY</c>: the verdict with what the exit code means, a counts
-/// table, the scenarios that fail the gate (control, severity, new/existing, feature:line, first line of the message),
+/// table, the scenarios that fail the gate (control, severity, new/existing, feature:line, the message on one line: its first line, or for a list its first item),
 /// failures that do not, waived scenarios with their waiver, expired waivers and other gate reasons, notes, and the
 /// report files. All scenario text is escaped for a Markdown table.
 /// </summary>
@@ -105,7 +105,7 @@ public static class GitHubJobSummary
                 .Append(" | ").Append(scenario.Baseline is { } baseline ? baseline.ToString().ToLowerInvariant() : "—")
                 .Append(" | ").Append(MarkdownText.Cell(Name(scenario)))
                 .Append(" | ").Append(MarkdownText.Code(Location(scenario, options)))
-                .Append(" | ").Append(MarkdownText.Cell(ScenarioMessages.FirstLine(ScenarioMessages.Problem(scenario))))
+                .Append(" | ").Append(MarkdownText.Cell(ScenarioMessages.Headline(ScenarioMessages.Problem(scenario))))
                 .Append(" |\n");
         }
 

@@ -35,11 +35,26 @@ public static class ScenarioMessages
             : $"{word} step '{notVerified.Keyword.Trim()} {notVerified.Text}': control not verified";
     }
 
-    /// <summary>The first non-empty line of <paramref name="text"/>, trimmed.</summary>
-    public static string FirstLine(string text)
+    /// <summary>
+    /// The message on one line, for a table cell: its first non-empty line, and when that line only introduces a list
+    /// (ends with ':'), the list's first item after it and how many more there are, so the cell names the problem.
+    /// </summary>
+    public static string Headline(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
+        var lines = text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        if (!lines[0].EndsWith(':') || lines.Length == 1)
+        {
+            return lines[0];
+        }
+
+        var more = lines.Length - 2;
+        return $"{lines[0]} {lines[1].TrimStart('-', ' ')}{(more > 0 ? $" (and {more} more)" : string.Empty)}";
     }
 
     /// <summary><c>reason (owner X, expires YYYY-MM-DD)</c>: how a waiver is quoted next to the failure it accepts.</summary>

@@ -95,6 +95,7 @@ public sealed class ReleaseGatePipelineTests
             Assert.That(Scenario(results).GetProperty("status").GetString(), Is.EqualTo("failed"));
             Assert.That(Scenario(results).GetProperty("baseline").GetString(), Is.EqualTo("new"));
             Assert.That(summary, Does.Contain(ScenarioName));
+            Assert.That(summary, Does.Contain("AC0001 Hard-coded API key"), "the summary's message cell names the finding, not just the list's heading");
             Assert.That(summary, Does.Contain("new"));
             Assert.That(summary, Does.Contain("critical"));
             Assert.That(run.Output, Does.Contain("::error file=features/agent-code.feature,line="));
@@ -122,7 +123,8 @@ public sealed class ReleaseGatePipelineTests
         {
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
             Assert.That(Scenario(results).GetProperty("waiver").GetProperty("justification").GetString(), Does.StartWith("Key rotated"));
-            Assert.That(summary, Does.Contain(ScenarioName).And.Contain("Key rotated").And.Contain(Day(30)));
+            Assert.That(summary, Does.Contain(ScenarioName).And.Contain("Key rotated").And.Contain(Day(30)).And.Contain($"`{waivers}:3`"));
+            Assert.That(summary, Does.Not.Contain(_folder), "the job summary names files relative to the repository, not the runner's folders");
             var waived = junit.Descendants("testcase").Single(t => (string?)t.Attribute("name") == ScenarioName);
             Assert.That(waived.Element("skipped")?.Attribute("message")?.Value, Does.Contain("Key rotated"));
             var suppressed = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
