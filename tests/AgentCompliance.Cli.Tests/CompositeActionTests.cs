@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using AgentCompliance.Core.Diagnostics;
@@ -141,29 +140,10 @@ public sealed partial class CompositeActionTests
     {
         var script = Path.Combine(_folder, $"step-{Guid.NewGuid():N}.sh");
         await File.WriteAllTextAsync(script, step.Script);
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = Path.GetFullPath(step.WorkingDirectory, workspace),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-
         // What a runner runs for `shell: bash`.
-        foreach (var argument in new[] { "--noprofile", "--norc", "-eo", "pipefail", script })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment.Concat(step.Environment))
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new StepRun(process.ExitCode, await output + await error);
+        var run = await ChildProcess.RunAsync(
+            "bash", Path.GetFullPath(step.WorkingDirectory, workspace), ["--noprofile", "--norc", "-eo", "pipefail", script], environment.Concat(step.Environment));
+        return new StepRun(run.ExitCode, run.Output + run.Error);
     }
 
     [GeneratedRegex(@"\$\{\{(?<expression>.*?)\}\}")]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using AgentCompliance.Cli.Commands;
 
@@ -71,27 +70,12 @@ public sealed class ToolPackageTests
         Assert.That(await File.ReadAllTextAsync(html), Does.Contain("reference-agent-platform"));
     }
 
-    private async Task<CliRun> RunAsync(string fileName, string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(fileName)
+    // Every build packs the same version: a private package cache makes the install take this package, not an older copy.
+    private Task<CliRun> RunAsync(string fileName, string workingDirectory, params string[] arguments) =>
+        ChildProcess.RunAsync(fileName, workingDirectory, arguments, new Dictionary<string, string>
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Every build packs the same version: a private package cache makes the install take this package, not an older copy.
-        start.Environment["NUGET_PACKAGES"] = Path.Combine(_folder, "packages");
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new CliRun(process.ExitCode, await output, await error);
-    }
+            ["NUGET_PACKAGES"] = Path.Combine(_folder, "packages"),
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        });
 }

@@ -36,17 +36,13 @@ internal static class MergeCommand
         var profile = new Option<string?>("--profile") { Description = $"Target profile (gate, catalogs, system model). Default: ./{TargetProfileLoader.DefaultFileName} when present.", HelpName = "FILE" };
         var templates = new Option<string?>("--templates") { Description = "Folder with report templates overriding the built-in threat-model reports.", HelpName = "DIR" };
         var reportOnly = new Option<bool>("--report-only") { Description = "Report failed controls but exit 0 (input errors still exit 2, incomplete shards 3)." };
-        var waivers = new Option<string?>("--waivers") { Description = "Waiver file. Default: the profile's waivers.", HelpName = "FILE" };
-        var baseline = new Option<string?>("--baseline") { Description = "results.json of an earlier run: each failure is marked new or existing. Default: the profile's baseline.", HelpName = "FILE" };
-        var failOn = new Option<string?>("--fail-on") { Description = "Which failures fail the gate: all, or only new ones (needs a baseline). Default: the profile's gate.failOn, else all.", HelpName = "all|new" };
-        failOn.AcceptOnlyFromAmong("all", "new");
-        var failOnSeverity = new Option<string?>("--fail-on-severity") { Description = "Least severity of a failed scenario that fails the gate. Default: the profile's gate.failOnSeverity, else high.", HelpName = "LEVEL" };
-        failOnSeverity.AcceptOnlyFromAmong("critical", "high", "medium", "low", "info");
+        var gateOptions = new GateCommandOptions();
 
         var command = new Command("merge", "Join the results of 'run --shard K/N' jobs into one run, gate it, and write results.json, junit.xml and results.sarif.")
         {
-            shardResults, outDirectory, profile, reportOnly, templates, waivers, baseline, failOn, failOnSeverity,
+            shardResults, outDirectory, profile, reportOnly, templates,
         };
+        gateOptions.AddTo(command);
         command.SetAction(async (parseResult, _) =>
         {
             var options = new MergeCommandOptions(
@@ -55,11 +51,7 @@ internal static class MergeCommand
                 parseResult.GetValue(profile),
                 parseResult.GetValue(reportOnly),
                 parseResult.GetValue(templates),
-                new RunGateOptions(
-                    parseResult.GetValue(waivers),
-                    parseResult.GetValue(baseline),
-                    parseResult.GetValue(failOn) is { } on ? Enum.Parse<GateFailOn>(on, ignoreCase: true) : null,
-                    parseResult.GetValue(failOnSeverity) is { } level ? Enum.Parse<SeverityThreshold>(level, ignoreCase: true) : null));
+                gateOptions.Read(parseResult));
             var (_, exitCode) = await ExecuteAsync(options, output, parseResult.InvocationConfiguration.Error).ConfigureAwait(false);
             return exitCode;
         });
@@ -86,7 +78,7 @@ internal static class MergeCommand
         }
 
         // Inputs first, all of them, so a bad profile or waiver file is reported before the shards are read.
-        var profile = LoadProfile(options.ProfilePath, workingDirectory);
+        var profile = RunCommand.LoadProfile(options.ProfilePath, workingDirectory);
         var catalog = ControlCatalog.Create(profile?.Catalogs.Select(ControlCatalog.LoadJsonCatalogFile) ?? []);
         var gate = RunGate.Create(options.Gate, options.ReportOnly, profile, catalog);
         var merged = ShardedRunMerge.Merge([.. files.Select(file => (file, RunResultJson.Read(file)))]);
@@ -135,16 +127,5 @@ internal static class MergeCommand
             // The gate job may run without the feature files; the paths then stay as the shards recorded them.
             return path => path;
         }
-    }
-
-    private static TargetProfile? LoadProfile(string? path, string workingDirectory)
-    {
-        if (path is not null)
-        {
-            return TargetProfileLoader.Load(path);
-        }
-
-        var conventional = Path.Combine(workingDirectory, TargetProfileLoader.DefaultFileName);
-        return File.Exists(conventional) ? TargetProfileLoader.Load(conventional) : null;
     }
 }

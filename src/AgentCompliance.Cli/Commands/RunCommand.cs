@@ -51,20 +51,16 @@ public static class RunCommand
         var outDirectory = new Option<string>("--out") { Description = $"Output folder. Default: {DefaultOutputDirectory}/", HelpName = "DIR", DefaultValueFactory = _ => DefaultOutputDirectory };
         var templates = new Option<string?>("--templates") { Description = "Folder with report templates overriding the built-in threat-model reports.", HelpName = "DIR" };
         var reportOnly = new Option<bool>("--report-only") { Description = "Report failed controls but exit 0 (input errors still exit 2, harness failures 3)." };
-        var waivers = new Option<string?>("--waivers") { Description = "Waiver file (justification, owner, expiry per control, scenario or fingerprint). Default: the profile's waivers.", HelpName = "FILE" };
-        var baseline = new Option<string?>("--baseline") { Description = "results.json of an earlier run: each failure is marked new or existing. Default: the profile's baseline.", HelpName = "FILE" };
-        var failOn = new Option<string?>("--fail-on") { Description = "Which failures fail the gate: all, or only new ones (needs a baseline). Default: the profile's gate.failOn, else all.", HelpName = "all|new" };
-        failOn.AcceptOnlyFromAmong("all", "new");
-        var failOnSeverity = new Option<string?>("--fail-on-severity") { Description = "Least severity of a failed scenario that fails the gate. Default: the profile's gate.failOnSeverity, else high.", HelpName = "LEVEL" };
-        failOnSeverity.AcceptOnlyFromAmong("critical", "high", "medium", "low", "info");
+        var gateOptions = new GateCommandOptions();
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N of the selected scenarios (CI matrix jobs); join them with 'agentcompliance merge'.", HelpName = "K/N" };
         var ciSummary = new Option<string?>("--ci-summary") { Description = $"Append a Markdown job summary to this file. Default on GitHub Actions: ${GitHubActionsPublisher.SummaryVariable}.", HelpName = "FILE" };
 
         var command = new Command("run", "Run compliance scenarios (Gherkin feature files) and write results.json, junit.xml, results.sarif and messages.ndjson.")
         {
             profile, features, bindings, tags, parallel, stepTimeout, outDirectory, reportOnly, templates,
-            waivers, baseline, failOn, failOnSeverity, shard, ciSummary,
+            shard, ciSummary,
         };
+        gateOptions.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = new RunCommandOptions(
@@ -77,11 +73,7 @@ public static class RunCommand
                 parseResult.GetValue(outDirectory) ?? DefaultOutputDirectory,
                 parseResult.GetValue(reportOnly),
                 parseResult.GetValue(templates),
-                new RunGateOptions(
-                    parseResult.GetValue(waivers),
-                    parseResult.GetValue(baseline),
-                    parseResult.GetValue(failOn) is { } on ? Enum.Parse<GateFailOn>(on, ignoreCase: true) : null,
-                    parseResult.GetValue(failOnSeverity) is { } level ? Enum.Parse<SeverityThreshold>(level, ignoreCase: true) : null),
+                gateOptions.Read(parseResult),
                 Shard: parseResult.GetValue(shard) is { } part ? ScenarioShard.Parse(part) : null,
                 CiSummaryPath: parseResult.GetValue(ciSummary));
             var (_, exitCode) = await ExecuteAsync(options, output, parseResult.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
@@ -200,7 +192,8 @@ public static class RunCommand
         return gate.ExitCode;
     }
 
-    private static TargetProfile? LoadProfile(string? path, string workingDirectory)
+    /// <summary>The profile named on the command line, else ./agentcompliance.yaml when present, else none.</summary>
+    internal static TargetProfile? LoadProfile(string? path, string workingDirectory)
     {
         if (path is not null)
         {

@@ -5,6 +5,7 @@ using System.Text.Json;
 using AgentCompliance.Core.Configuration;
 using AgentCompliance.Core.Gating;
 using AgentCompliance.Core.Results;
+using AgentCompliance.Reporting.Json;
 
 namespace AgentCompliance.Reporting.Sarif;
 
@@ -52,8 +53,8 @@ public static class RunSarifWriter
     private static void WriteLog(Utf8JsonWriter json, RunResult result, RunSarifOptions options)
     {
         var reported = result.Scenarios.Where(IsReported).ToList();
-        var ruleIds = reported.Select(ScenarioRuleIds.Of).Distinct(StringComparer.Ordinal).ToList();
-        var ruleIndex = ruleIds.Select((id, index) => (id, index)).ToDictionary(pair => pair.id, pair => pair.index, StringComparer.Ordinal);
+        var byRule = reported.GroupBy(ScenarioRuleIds.Of, StringComparer.Ordinal).ToList();
+        var ruleIndex = byRule.Select((rule, index) => (rule.Key, index)).ToDictionary(pair => pair.Key, pair => pair.index, StringComparer.Ordinal);
 
         json.WriteStartObject();
         json.WriteString("$schema", SchemaUri);
@@ -67,9 +68,9 @@ public static class RunSarifWriter
         json.WriteString("version", result.ToolVersion);
         json.WriteString("informationUri", "https://owasp.org/www-project-top-10-for-large-language-model-applications/");
         json.WriteStartArray("rules");
-        foreach (var id in ruleIds)
+        foreach (var rule in byRule)
         {
-            WriteRule(json, id, reported.Where(s => ScenarioRuleIds.Of(s) == id).ToList(), options);
+            WriteRule(json, rule.Key, [.. rule], options);
         }
 
         json.WriteEndArray();
@@ -213,7 +214,7 @@ public static class RunSarifWriter
 
         json.WriteStartObject("properties");
         json.WriteString("scenario", scenario.Id);
-        json.WriteString("status", ResultStatusName(scenario.Status));
+        json.WriteString("status", ResultStatusNames.ToJson(scenario.Status));
         json.WriteString("severity", GateEvaluator.SeverityOf(scenario).ToString().ToLowerInvariant());
         if (gate is not null)
         {
@@ -254,8 +255,6 @@ public static class RunSarifWriter
         SeverityThreshold.Low => "3.0",
         _ => "0.0",
     };
-
-    private static string ResultStatusName(ResultStatus status) => status == ResultStatus.NotRun ? "notRun" : status.ToString().ToLowerInvariant();
 
     private static string Truncate(string text) =>
         text.Length <= MaxMessageLength ? text : string.Concat(text.AsSpan(0, MaxMessageLength), "… [truncated; results.json has the full text]");

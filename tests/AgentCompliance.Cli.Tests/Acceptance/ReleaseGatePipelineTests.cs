@@ -55,12 +55,12 @@ public sealed class ReleaseGatePipelineTests
     private string SummaryFile(string run) => Path.Combine(_folder, $"{run}-summary.md");
 
     /// <summary>One pipeline step: <c>agentcompliance run</c> in the repository with a job's GitHub variables.</summary>
-    private Task<ToolProcess> Run(string run, params string[] extra) => ToolProcess.RunAsync(
+    private Task<CliRun> Run(string run, params string[] extra) => ToolProcess.RunAsync(
         _project,
         new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["CI"] = "true", ["GITHUB_STEP_SUMMARY"] = SummaryFile(run) },
         ["run", "--profile", "agentcompliance.yaml", "--out", Path.Combine("reports", run), .. extra]);
 
-    private Task<ToolProcess> RunAgainstBaseline(string run, params string[] extra) =>
+    private Task<CliRun> RunAgainstBaseline(string run, params string[] extra) =>
         Run(run, ["--baseline", Path.Combine("reports", "baseline", "results.json"), .. extra]);
 
     private async Task<string> WriteWaiver(string name, string expires)
